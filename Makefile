@@ -1,0 +1,54 @@
+# One entry point for every routine task. `make run` and `make test` set everything up.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+UNIT := not (postgres or redis or celery or browser)
+
+.PHONY: run test test-unit test-all lint format messages translations bench lock clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e ".[test]"
+	touch $@
+
+translations: $(INSTALLED)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+run: translations
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: test-unit test-all
+
+# Fast pass: the unit layer on SQLite, the embedded default.
+test-unit: translations
+	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)"
+
+# Everything, on throwaway PostgreSQL and Redis, a real Celery worker and headless Chromium.
+test-all: translations
+	$(BIN)/python -m pytest -p no:cacheprovider -q
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(INSTALLED)
+	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=node_modules --ignore=static \
+		--ignore=bench --ignore=tests --no-location --no-obsolete
+
+bench: $(INSTALLED)
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+lock: $(INSTALLED)
+	$(BIN)/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

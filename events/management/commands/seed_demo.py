@@ -1,0 +1,22 @@
+"""Load the demo summit: the Fuzhou 青蓝接力 summit of the seed reports, at its real size.
+
+Idempotent: every part is keyed on natural keys, so running it again changes nothing more.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from mentors import demo as people_demo
+from talentbridge import demo as accounts_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo summit and print the demo accounts."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            accounts = accounts_demo.seed()
+            people_demo.seed(accounts)
+        self.stdout.write(self.style.SUCCESS("Demo summit loaded. Demo accounts:"))
+        for role, user in accounts.items():
+            self.stdout.write(f"  {role:<11} {user.email:<34} {accounts_demo.DEMO_PASSWORD}")

@@ -1,0 +1,291 @@
+"""People and organisations: experts (师傅), mentees (徒弟), organisations, the field taxonomy
+and mentor–mentee pairings (师徒结对). This app imports nothing from projects/ or events/."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualName(models.Model):
+    """A controlled-vocabulary entry with a Chinese and an English name."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language."""
+        return self.name_en if (get_language() or "").startswith("en") else self.name_zh
+
+
+class IndustryChain(BilingualName):
+    """A field or industry chain (领域 / 产业链) that people and postings are tagged with."""
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("field / industry chain")
+        verbose_name_plural = _("fields / industry chains")
+
+
+class Honour(BilingualName):
+    """A title an expert holds (academician, national talent programme…); organizers extend it.
+
+    ``level`` orders honours for statistics: 1 is the highest.
+    """
+
+    level = models.PositiveSmallIntegerField(_("level"), default=5)
+
+    class Meta(BilingualName.Meta):
+        verbose_name = _("honour")
+        verbose_name_plural = _("honours")
+
+
+class ContactDetails(models.Model):
+    """Private contact details: visible only to organizers and to the parties of an accepted
+    claim or pairing (see ``mentors.rules.can_see_contact``)."""
+
+    phone = models.CharField(_("mobile phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    wechat = models.CharField(_("WeChat ID"), max_length=60, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Region(models.Model):
+    """Where something is: province / city / county (district)."""
+
+    province = models.CharField(_("province"), max_length=40, blank=True)
+    city = models.CharField(_("city"), max_length=40, blank=True)
+    county = models.CharField(_("county / district"), max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def region_label(self) -> str:
+        return "".join(part for part in (self.province, self.city, self.county) if part)
+
+
+class Organization(Region):
+    """An enterprise, university, institute, hospital, venture firm, government body…"""
+
+    class Kind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("Enterprise")
+        UNIVERSITY = "university", _("University")
+        INSTITUTE = "institute", _("Research institute")
+        HOSPITAL = "hospital", _("Hospital")
+        VENTURE = "venture", _("Venture firm")
+        GOVERNMENT = "government", _("Government body")
+        ASSOCIATION = "association", _("Association")
+
+    class Size(models.TextChoices):
+        MICRO = "micro", _("Fewer than 20 people")
+        SMALL = "small", _("20–99 people")
+        MEDIUM = "medium", _("100–999 people")
+        LARGE = "large", _("1,000 people or more")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=60, default="中国")
+    fields = models.ManyToManyField(
+        IndustryChain, verbose_name=_("fields"), blank=True, related_name="organizations"
+    )
+    size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="organization_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mentor(Region, ContactDetails):
+    """An expert (师傅 / 专家). ``user`` is empty for experts an organizer keeps on file.
+
+    The inherited province/city/county is the expert's **hometown** (籍贯) — what the
+    "hometown expert" programmes match on; ``current_city``/``country`` say where they live.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentor_profile",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    title = models.CharField(_("title / position"), max_length=200, blank=True)
+    affiliation = models.ForeignKey(
+        Organization,
+        verbose_name=_("affiliation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentors",
+    )
+    honours = models.ManyToManyField(
+        Honour, verbose_name=_("honours"), blank=True, related_name="mentors"
+    )
+    fields = models.ManyToManyField(
+        IndustryChain, verbose_name=_("fields"), blank=True, related_name="mentors"
+    )
+    research_fields = models.CharField(_("research fields"), max_length=300, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    achievements = models.TextField(_("publications, patents and achievements"), blank=True)
+    languages = models.CharField(
+        _("languages"),
+        max_length=60,
+        blank=True,
+        help_text=_("Language codes separated by spaces, e.g. “zh en”."),
+    )
+    current_city = models.CharField(_("current city"), max_length=60, blank=True)
+    country = models.CharField(_("country of residence"), max_length=60, default="中国")
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), default=3, help_text=_("How many mentees at once.")
+    )
+    available = models.BooleanField(_("available for new mentees"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["name"], name="mentor_name"),
+            models.Index(fields=["province", "city", "county"], name="mentor_hometown"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_overseas(self) -> bool:
+        return self.country not in ("", "中国", "China", "CN")
+
+
+class Mentee(Region, ContactDetails):
+    """A mentee (徒弟): a founder, young entrepreneur, returning youth, rural talent… or a team.
+
+    The inherited province/city/county is where the mentee works.
+    """
+
+    class Kind(models.TextChoices):
+        FOUNDER = "founder", _("Start-up founder")
+        YOUNG_ENTREPRENEUR = "young_entrepreneur", _("Young entrepreneur")
+        RETURNING_YOUTH = "returning_youth", _("Returning youth")
+        RURAL_TALENT = "rural_talent", _("Rural talent")
+        TECHNICIAN = "technician", _("Enterprise technician")
+        MEDICAL = "medical", _("Medical staff")
+        TEAM = "team", _("Team")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentee_profile",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentees",
+    )
+    fields = models.ManyToManyField(
+        IndustryChain, verbose_name=_("fields"), blank=True, related_name="mentees"
+    )
+    needs = models.TextField(_("what I need"), blank=True)
+    bio = models.TextField(_("introduction"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentee")
+        verbose_name_plural = _("mentees")
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["name"], name="mentee_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pairing(models.Model):
+    """A mentor–mentee pairing (师徒结对) that outlives the event where it was formed.
+
+    Claims (projects/) and ceremonies (events/) point here; this model knows neither.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        CELEBRATED = "celebrated", _("Celebrated at a ceremony")
+        ACTIVE = "active", _("Active")
+        CONCLUDED = "concluded", _("Concluded")
+        DISSOLVED = "dissolved", _("Dissolved")
+
+    # Statuses in which the pairing takes one of the mentor's capacity places.
+    OCCUPYING = (Status.ACCEPTED, Status.CELEBRATED, Status.ACTIVE)
+    OPEN = (Status.PROPOSED, *OCCUPYING)
+
+    mentor = models.ForeignKey(
+        Mentor, verbose_name=_("mentor"), on_delete=models.CASCADE, related_name="pairings"
+    )
+    mentee = models.ForeignKey(
+        Mentee, verbose_name=_("mentee"), on_delete=models.CASCADE, related_name="pairings"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    note = models.TextField(_("note"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    celebrated_at = models.DateTimeField(_("celebrated"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pairing")
+        verbose_name_plural = _("pairings")
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "mentee"],
+                condition=Q(status__in=["proposed", "accepted", "celebrated", "active"]),
+                name="pairing_one_open_per_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mentor} → {self.mentee}"

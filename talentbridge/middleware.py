@@ -1,0 +1,30 @@
+"""Language selection: the visitor's explicit choice, else Simplified Chinese."""
+
+from django.conf import settings
+from django.utils import translation
+
+
+class PreferredLanguageMiddleware:
+    """Activate the language chosen with the language switch (cookie), or zh-hans.
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: the portal
+    serves Chinese summits, so Chinese is the default even on an English-language phone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.codes = {code for code, _ in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.codes:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch = response.get("Vary", "")
+        if "Cookie" not in patch:
+            response["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
+        translation.deactivate()
+        return response
