@@ -22,6 +22,9 @@ urlpatterns = [
     path("language/", views.set_language, name="set_language"),
     path("notifications/", views.notifications, name="notifications"),
     path("accounts/", include(account_patterns)),
+    path("people/", include("mentors.urls")),
+    path("boards/", include("projects.urls")),
+    path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]
 

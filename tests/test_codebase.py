@@ -1,0 +1,59 @@
+"""Checks on the code base itself: migrations, lint, formatting, translations."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGS = sorted(
+    p for p in ROOT.glob("**/locale/zh_Hans/LC_MESSAGES/django.po") if ".venv" not in p.parts
+)
+
+
+@pytest.mark.django_db
+def test_no_migration_is_missing():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_ruff_lint_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff_format_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def translation_statistics(po_file: Path) -> str:
+    """Return msgfmt's count of translated, fuzzy and untranslated messages."""
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "--check-format", "-o", "/dev/null", str(po_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr.strip()
+
+
+@pytest.mark.parametrize("po_file", CATALOGS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_translation_catalog_is_complete(po_file):
+    statistics = translation_statistics(po_file)
+    assert "fuzzy" not in statistics
+    assert "untranslated" not in statistics
+
+
+def test_every_app_has_a_catalog():
+    owners = {p.relative_to(ROOT).parts[0] for p in CATALOGS}
+    assert owners == {"locale", "mentors", "projects", "events"}
