@@ -22,7 +22,7 @@ def task_send_notification(
         title = render_to_string(f"notifications/{template}_subject.txt", context).strip()
         body = render_to_string(f"notifications/{template}.txt", {**context, "url": url})
     with transaction.atomic():
-        notification, created = Notification.objects.select_for_update().get_or_create(
+        notification, _ = Notification.objects.select_for_update().get_or_create(
             user=user, key=key, defaults={"title": title, "body": body, "url": url}
         )
         if notification.emailed_at is None and user.email:
