@@ -2,7 +2,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+INSTALLED := $(VENV)/.installed-run
+INSTALLED_TEST := $(VENV)/.installed-test
 MANAGE := $(BIN)/python manage.py
 UNIT := not (postgres or redis or celery or browser)
 
@@ -11,6 +12,10 @@ UNIT := not (postgres or redis or celery or browser)
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e .
+	touch $@
+
+$(INSTALLED_TEST): $(INSTALLED)
 	$(BIN)/pip install -q -c requirements.lock -e ".[test]"
 	touch $@
 
@@ -25,18 +30,18 @@ run: translations
 test: test-unit test-all
 
 # Fast pass: the unit layer on SQLite, the embedded default.
-test-unit: translations
+test-unit: translations $(INSTALLED_TEST)
 	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)"
 
 # Everything, on throwaway PostgreSQL and Redis, a real Celery worker and headless Chromium.
-test-all: translations
+test-all: translations $(INSTALLED_TEST)
 	$(BIN)/python -m pytest -p no:cacheprovider -q
 
-lint: $(INSTALLED)
+lint: $(INSTALLED_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(INSTALLED)
+format: $(INSTALLED_TEST)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -47,7 +52,7 @@ messages: $(INSTALLED)
 bench: $(INSTALLED)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
-lock: $(INSTALLED)
+lock: $(INSTALLED_TEST)
 	$(BIN)/pip freeze --exclude-editable > requirements.lock
 
 clean:
