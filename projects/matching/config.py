@@ -1,0 +1,55 @@
+"""Weights and switches of the matching engine, with their documented defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """Every tunable of ``MatchEngine`` in one place; the defaults are the shipped behaviour.
+
+    Text relevance is Okapi BM25 over words and taxonomy concept tokens:
+
+    * ``k1`` (1.2) and ``b`` (0.75) are the textbook BM25 values; they were not tuned to the
+      benchmark set, so they carry over to real profiles.
+    * ``concept_weight`` (1.0): query weight of a taxonomy concept token relative to a plain
+      word.  A concept and its surface word usually both match, so 1.0 already doubles the
+      weight of a recognised field term over an ordinary word.
+
+    The final score of an (item, expert) pair is a weighted mean of signals, each in [0, 1]:
+
+    ====================  =======  ====================================================
+    signal                weight   value
+    ====================  =======  ====================================================
+    text                  1.00     BM25 / the item's maximum attainable BM25
+    tags                  0.15     share of the item's tags the expert also carries
+    region                0.03     1 if the expert works in the item's region
+    hometown              0.05     1 if the expert's hometown is the item's region (老乡)
+    language              0.02     1 if the expert speaks a language the item is written in
+    ====================  =======  ====================================================
+
+    The mean is over the signals the item can fire (an item without tags does not divide by
+    the tag weight), so every item's best attainable score is 1.0 and scores are comparable
+    across items.  Text dominates on purpose: the structured signals reorder experts of
+    similar relevance, and they only count for a pair that has text or tag relevance at all.
+    """
+
+    k1: float = 1.2
+    b: float = 0.75
+    concept_weight: float = 1.0
+
+    text_weight: float = 1.0
+    tag_weight: float = 0.15
+    region_weight: float = 0.03
+    hometown_weight: float = 0.05
+    hometown_bonus: bool = True
+    language_weight: float = 0.02
+
+    # An expert with no capacity left is not suggested (True), or kept with their score
+    # multiplied by ``full_penalty`` (False) for screens that list everyone.
+    exclude_full: bool = True
+    full_penalty: float = 0.1
+
+    # How many matched words and concepts a reason lists.
+    reason_terms: int = 5
