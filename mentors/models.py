@@ -4,6 +4,7 @@ and mentor–mentee pairings (师徒结对). This app imports nothing from proje
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +104,17 @@ class Organization(Region):
         IndustryChain, verbose_name=_("fields"), blank=True, related_name="organizations"
     )
     size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("representatives"),
+        blank=True,
+        related_name="organizations",
+        help_text=_("Accounts that may edit this organisation's profile."),
+    )
     description = models.TextField(_("description"), blank=True)
+    # Lower-cased name, kind, region, fields and description in both languages, kept current
+    # by mentors.services; substring search on it serves Chinese and English queries alike.
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -115,6 +126,9 @@ class Organization(Region):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentors:organization_detail", args=[self.pk])
 
 
 class Mentor(Region, ContactDetails):
@@ -163,6 +177,11 @@ class Mentor(Region, ContactDetails):
         _("capacity"), default=3, help_text=_("How many mentees at once.")
     )
     available = models.BooleanField(_("available for new mentees"), default=True)
+    # Denormalised for search and sorting, kept current by mentors.services.save_mentor:
+    # the searchable text of the whole profile (lower case, both languages) and the level of
+    # the highest honour held (1 is highest; 99 when none).
+    search_text = models.TextField(editable=False, default="")
+    honour_level = models.PositiveSmallIntegerField(editable=False, default=99)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -173,10 +192,17 @@ class Mentor(Region, ContactDetails):
         indexes = [
             models.Index(fields=["name"], name="mentor_name"),
             models.Index(fields=["province", "city", "county"], name="mentor_hometown"),
+            models.Index(fields=["county"], name="mentor_county"),
+            models.Index(fields=["city"], name="mentor_city"),
+            models.Index(fields=["honour_level", "name"], name="mentor_seniority"),
+            models.Index(fields=["-created_at"], name="mentor_newest"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentors:mentor_detail", args=[self.pk])
 
     @property
     def is_overseas(self) -> bool:
@@ -221,6 +247,7 @@ class Mentee(Region, ContactDetails):
     )
     needs = models.TextField(_("what I need"), blank=True)
     bio = models.TextField(_("introduction"), blank=True)
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -232,6 +259,9 @@ class Mentee(Region, ContactDetails):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentors:mentee_detail", args=[self.pk])
 
 
 class Pairing(models.Model):
@@ -286,6 +316,7 @@ class Pairing(models.Model):
                 name="pairing_one_open_per_pair",
             ),
         ]
+        indexes = [models.Index(fields=["mentor", "status"], name="pairing_mentor_status")]
 
     def __str__(self) -> str:
         return f"{self.mentor} → {self.mentee}"

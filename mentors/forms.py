@@ -1,0 +1,250 @@
+"""Forms: directory filters, profile editing, pairing proposals and spreadsheet uploads."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Honour, IndustryChain, Mentee, Mentor, Organization
+from .queries import MentorFilters
+from .spreadsheets.planning import normalize_phone
+from .spreadsheets.reading import EXTENSIONS, MAX_BYTES
+
+LANGUAGE_CHOICES = [
+    ("", _("Any language")),
+    ("zh", _("Chinese")),
+    ("en", _("English")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("th", _("Thai")),
+    ("sv", _("Swedish")),
+]
+
+IMPORT_KINDS = [
+    ("mentors", _("Experts")),
+    ("mentees", _("Mentees")),
+    ("organizations", _("Organisations")),
+]
+
+
+class TagChoiceField(forms.ModelChoiceField):
+    """A field or honour picked by its code in the URL (?field=marine-economy)."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class MentorFilterForm(forms.Form):
+    """The expert directory's search box and filters; every value lives in the URL."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, field, affiliation… e.g. 海洋")}
+        ),
+    )
+    field = TagChoiceField(
+        IndustryChain.objects.all(), label=_("Field"), empty_label=_("All fields")
+    )
+    honour = TagChoiceField(Honour.objects.all(), label=_("Honour"), empty_label=_("All honours"))
+    region = forms.ChoiceField(
+        label=_("Lives in"),
+        required=False,
+        choices=[("", _("Anywhere")), ("domestic", _("China")), ("overseas", _("Overseas"))],
+    )
+    hometown = forms.CharField(
+        label=_("Hometown"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"placeholder": _("County, city or province")}),
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGE_CHOICES)
+    has_capacity = forms.BooleanField(label=_("Has room for a mentee"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("name", _("Name")), ("seniority", _("Honours")), ("newest", _("Newest"))],
+    )
+
+    def filters(self) -> MentorFilters:
+        """The valid filters; an invalid value is dropped (and shown as an error)."""
+        self.is_valid()
+        data = {key: value for key, value in self.cleaned_data.items() if value}
+        return MentorFilters(**data)
+
+
+class PeopleFilterForm(forms.Form):
+    """Search and filters of the mentee and organisation directories."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    field = TagChoiceField(
+        IndustryChain.objects.all(), label=_("Field"), empty_label=_("All fields")
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    place = forms.CharField(label=_("Place"), required=False, max_length=40)
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *kinds]
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class ContactFieldsMixin:
+    """Normalises the phone number as the import does, so that matching finds it."""
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        if not phone:
+            return ""
+        try:
+            return normalize_phone(phone)
+        except ValueError:
+            raise ValidationError(
+                _("Enter an 11-digit mobile number, or +country code and number."),
+                code="phone",
+            ) from None
+
+    def clean_email(self):
+        return self.cleaned_data.get("email", "").lower()
+
+
+class MentorForm(ContactFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Mentor
+        fields = [
+            "name",
+            "title",
+            "affiliation",
+            "honours",
+            "fields",
+            "research_fields",
+            "bio",
+            "achievements",
+            "languages",
+            "province",
+            "city",
+            "county",
+            "current_city",
+            "country",
+            "capacity",
+            "available",
+            "phone",
+            "email",
+            "wechat",
+        ]
+        widgets = {
+            "honours": forms.CheckboxSelectMultiple,
+            "fields": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "province": _("Hometown province"),
+            "city": _("Hometown city"),
+            "county": _("Hometown county / district"),
+        }
+
+    def __init__(self, *args, can_set_honours: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].validators.append(_max_capacity)
+        if not can_set_honours:
+            # Honours are titles granted by others; organizers record them.
+            del self.fields["honours"]
+
+    def clean_languages(self):
+        codes = self.cleaned_data["languages"].lower().replace(",", " ").split()
+        if any(not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3) for code in codes):
+            raise ValidationError(
+                _("Use language codes separated by spaces, e.g. “zh en”."), code="languages"
+            )
+        return " ".join(dict.fromkeys(codes))
+
+
+def _max_capacity(value):
+    if value > 50:
+        raise ValidationError(_("An expert can take at most 50 mentees."), code="capacity")
+
+
+class MenteeForm(ContactFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Mentee
+        fields = [
+            "name",
+            "kind",
+            "organization",
+            "fields",
+            "needs",
+            "bio",
+            "province",
+            "city",
+            "county",
+            "phone",
+            "email",
+            "wechat",
+        ]
+        widgets = {"fields": forms.CheckboxSelectMultiple}
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "kind",
+            "fields",
+            "size",
+            "province",
+            "city",
+            "county",
+            "country",
+            "description",
+        ]
+        widgets = {"fields": forms.CheckboxSelectMultiple}
+
+
+class ProposePairingForm(forms.Form):
+    """A proposal: which expert and which mentee, and a note for the other side."""
+
+    mentor = forms.ModelChoiceField(
+        Mentor.objects.all(), label=_("Expert"), widget=forms.HiddenInput
+    )
+    mentee = forms.ModelChoiceField(Mentee.objects.order_by("name", "id"), label=_("Mentee"))
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000, widget=forms.Textarea)
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KINDS)
+    file = forms.FileField(
+        label=_("Spreadsheet (.xlsx or .csv)"),
+        help_text=_("At most 10 MB. CSV files may be UTF-8 or GBK/GB18030 (Excel in China)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(EXTENSIONS):
+            raise ValidationError(
+                _("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."), code="type"
+            )
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("The file is larger than 10 MB."), code="size")
+        return upload
+
+
+class CommitImportForm(forms.Form):
+    kind = forms.ChoiceField(choices=IMPORT_KINDS)
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(xlsx|csv)$", max_length=40)
+    filename = forms.CharField(max_length=255)

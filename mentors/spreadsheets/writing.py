@@ -1,0 +1,144 @@
+"""Export profiles, and the empty template, with the import's columns (a round trip works)."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from django.utils import translation
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from ..models import Honour, IndustryChain, Mentee, Organization
+from .columns import COLUMNS, Column
+from .reading import FORMULA_TRIGGERS
+
+CHUNK = 2000
+LIST_SEPARATOR = "；"
+
+
+def row_values(kind: str, obj) -> list[str]:
+    """One exported row: the profile's values in the template's column order, as text."""
+    values = []
+    for column in COLUMNS[kind]:
+        value = getattr(obj, column.key, "")
+        if column.key in ("fields", "honours"):
+            value = LIST_SEPARATOR.join(item.name_zh for item in value.all())
+        elif column.key in ("affiliation", "organization"):
+            value = value.name if value else ""
+        elif column.key in ("kind", "size"):
+            value = value or ""
+        values.append("" if value is None else str(value))
+    return values
+
+
+def _neutralise_csv(text: str) -> str:
+    """Keep spreadsheet programs from running text as a formula (CSV injection)."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def csv_rows(kind: str, objects: Iterable) -> Iterator[bytes]:
+    """The CSV export, encoded as UTF-8 with a BOM so that Excel opens it correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.header for column in COLUMNS[kind]])
+    yield "\ufeff".encode() + buffer.getvalue().encode()
+    for obj in objects:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_neutralise_csv(v) for v in row_values(kind, obj)])
+        yield buffer.getvalue().encode()
+
+
+def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    # Stored as text even when it starts with "=": a value is never turned into a formula.
+    cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_bytes(kind: str, objects: Iterable) -> bytes:
+    """The .xlsx export: the header, then one row per profile."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(kind))
+    _write_header(sheet, COLUMNS[kind])
+    for obj in objects:
+        sheet.append([_text_cell(sheet, v) for v in row_values(kind, obj)])
+    return _save(workbook)
+
+
+def template_bytes(kind: str) -> bytes:
+    """An empty template: the bilingual header, and a sheet explaining every column."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(kind))
+    _write_header(sheet, COLUMNS[kind])
+    guide = workbook.create_sheet("说明 Instructions")
+    guide.column_dimensions["A"].width = 28
+    guide.column_dimensions["B"].width = 14
+    guide.column_dimensions["C"].width = 90
+    titles = ("列 Column", "必填 Required", "说明 Notes")
+    guide.append([_text_cell(guide, text, bold=True) for text in titles])
+    for column in COLUMNS[kind]:
+        guide.append(
+            [
+                _text_cell(guide, column.header),
+                _text_cell(guide, "是 Yes" if column.required else ""),
+                _text_cell(guide, _column_notes(kind, column)),
+            ]
+        )
+    return _save(workbook)
+
+
+def _sheet_title(kind: str) -> str:
+    return {"mentors": "专家 Experts", "mentees": "徒弟 Mentees", "organizations": "单位 Orgs"}[
+        kind
+    ]
+
+
+def _write_header(sheet, columns) -> None:
+    for index in range(len(columns)):
+        sheet.column_dimensions[chr(ord("A") + index)].width = 18
+    sheet.append([_text_cell(sheet, column.header, bold=True) for column in columns])
+
+
+def _choice_notes(choices) -> str:
+    labels = []
+    for value, label in choices.choices:
+        with translation.override("zh-hans"):
+            chinese = str(label)
+        with translation.override("en"):
+            english = str(label)
+        labels.append(f"{chinese} / {english} ({value})")
+    return "；".join(labels)
+
+
+def _column_notes(kind: str, column: Column) -> str:
+    separated = "多个用；分隔 Separate several with ;"
+    if column.key == "honours":
+        names = "；".join(h.name_zh for h in Honour.objects.all())
+        return f"{separated}. {names}"
+    if column.key == "fields":
+        names = "；".join(f.name_zh for f in IndustryChain.objects.all())
+        return f"{separated}. {names}"
+    if column.key == "kind":
+        model = Mentee if kind == "mentees" else Organization
+        return _choice_notes(model.Kind)
+    if column.key == "size":
+        return _choice_notes(Organization.Size)
+    if column.key == "phone":
+        return "11 位手机号，或 +国家代码 的海外号码 11-digit mobile, or +country code abroad"
+    if column.key == "languages":
+        return "如 For example: 中文；英语 / zh en"
+    if column.key == "capacity":
+        return "0–50，空白为 3 Blank means 3"
+    if column.key in ("phone", "email", "name"):
+        return "用于识别已有记录 Used to match existing records"
+    return ""
+
+
+def _save(workbook: Workbook) -> bytes:
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -1,0 +1,104 @@
+"""User journeys in headless Chromium: import, directory search, accepting a pairing."""
+
+import csv
+import io
+
+import pytest
+
+from mentors.models import Mentor, Pairing
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HEADER = ["姓名 / Name", "工作单位 / Affiliation", "荣誉称号 / Honours", "手机 / Mobile phone"]
+
+
+def _csv(path, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("gb18030"))
+    return str(path)
+
+
+def test_organizer_imports_a_file_with_errors_then_the_fixed_one(
+    login_page, live_server, taxonomy, tmp_path
+):
+    page = login_page(UserFactory(is_organizer=True))
+    broken = _csv(
+        tmp_path / "broken.csv",
+        [
+            ["左明健", "四创科技有限公司", "院士", "13900001001"],
+            ["王浩", "泰国清迈大学创新学院", "诺贝尔奖", "12345"],
+        ],
+    )
+    fixed = _csv(
+        tmp_path / "fixed.csv",
+        [
+            ["左明健", "四创科技有限公司", "院士", "13900001001"],
+            ["王浩", "泰国清迈大学创新学院", "", "+66812345678"],
+        ],
+    )
+
+    page.goto(live_server.url + "/people/import/")
+    page.select_option("select[name=kind]", "mentors")
+    page.set_input_files("input[name=file]", broken)
+    page.get_by_role("button", name="检查文件").click()
+
+    assert page.locator(".import-row.action-error").count() == 1
+    assert "诺贝尔奖" in page.locator(".row-errors").inner_text()
+    assert page.get_by_role("button", name="立即导入").count() == 0
+    assert Mentor.objects.count() == 0
+
+    page.locator(".import-again select[name=kind]").select_option("mentors")
+    page.locator(".import-again input[name=file]").set_input_files(fixed)
+    page.locator(".import-again").get_by_role("button", name="检查文件").click()
+    assert page.locator(".import-row.action-create").count() == 2
+    page.get_by_role("button", name="立即导入").click()
+
+    page.wait_for_url("**/people/")
+    assert "新建 2 条" in page.locator(".messages").inner_text()
+    assert sorted(Mentor.objects.values_list("name", flat=True)) == ["左明健", "王浩"]
+
+
+def test_visitor_searches_in_chinese_and_filters_by_hometown(
+    page, live_server, make_mentor, taxonomy
+):
+    marine = taxonomy["fields"]["marine_economy"]
+    make_mentor(name="林海峰", fields=[marine], province="福建省", city="福州市", county="连江县")
+    make_mentor(name="冯晓梅", fields=[marine], province="山东省", city="济宁市", county="金乡县")
+    make_mentor(name="胡晓惠", province="山东省", city="济宁市", county="金乡县")
+
+    page.goto(live_server.url + "/people/")
+    page.fill("input[name=q]", "海洋")
+    page.wait_for_url("**q=%E6%B5%B7%E6%B4%8B**")
+    cards = page.locator(".person-card .person-name")
+    cards.first.wait_for()
+    assert sorted(cards.all_inner_texts()) == ["冯晓梅", "林海峰"]
+
+    page.fill("input[name=hometown]", "金乡县")
+    page.wait_for_url("**hometown=**")
+    page.wait_for_function("document.querySelectorAll('.person-card').length === 1")
+    assert cards.all_inner_texts() == ["冯晓梅"]
+
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('.person-card').length === 2")
+
+
+def test_mentor_accepts_a_pairing(login_page, live_server, make_mentor, make_mentee):
+    mentor_account = UserFactory(is_mentor=True)
+    mentee_account = UserFactory(is_mentee=True)
+    mentor = make_mentor(user=mentor_account, name="左明健", capacity=1)
+    mentee = make_mentee(user=mentee_account, name="陈晓青")
+    Pairing.objects.create(mentor=mentor, mentee=mentee, proposed_by=mentee_account)
+
+    page = login_page(mentor_account)
+    page.goto(live_server.url + "/people/pairings/")
+    row = page.locator("tr", has_text="陈晓青")
+    assert "已提议" in row.inner_text()
+    row.get_by_role("button", name="接受").click()
+
+    page.wait_for_selector(".message-success")
+    assert "已结对" in page.locator("tr", has_text="陈晓青").inner_text()
+    assert Pairing.objects.get().status == Pairing.Status.ACCEPTED
