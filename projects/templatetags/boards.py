@@ -1,0 +1,69 @@
+"""Template helpers for the boards: money in the reader's language, permissions, QR codes."""
+
+import segno
+from django import template
+from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from projects import queries, rules
+
+register = template.Library()
+
+
+@register.filter
+def money(amount: int | None) -> str:
+    """Yuan as a Chinese reader expects it (万元 / 亿元), or as ¥1,234,567 in English."""
+    if amount is None:
+        return ""
+    if (get_language() or "").startswith("en"):
+        return f"¥{number_format(amount, force_grouping=True)}"
+    if amount >= 100_000_000:
+        return _("%(n)s hundred million yuan") % {"n": f"{amount / 100_000_000:g}"}
+    if amount >= 10_000:
+        return _("%(n)s ten-thousand yuan") % {"n": f"{amount / 10_000:g}"}
+    return _("%(n)s yuan") % {"n": amount}
+
+
+@register.simple_tag
+def reward(challenge) -> str:
+    """The reward of a demand: a range, an amount, "negotiable", or nothing."""
+    low, high = challenge.reward_min, challenge.reward_max
+    if low and high and low != high:
+        text = f"{money(low)} – {money(high)}"
+    elif high or low:
+        text = money(high or low)
+    else:
+        text = ""
+    if challenge.reward_negotiable:
+        return _("%(reward)s (negotiable)") % {"reward": text} if text else _("Negotiable")
+    return text
+
+
+@register.filter
+def can_decide_claim(user, claim) -> bool:
+    return rules.can_decide_claim(user, claim)
+
+
+@register.filter
+def can_withdraw_claim(user, claim) -> bool:
+    return rules.can_withdraw_claim(user, claim)
+
+
+@register.filter
+def can_see_claim_contacts(user, claim) -> bool:
+    return rules.can_see_claim_contacts(user, claim)
+
+
+@register.simple_tag(takes_context=True)
+def qr_svg(context, path: str) -> str:
+    """An inline SVG QR code for the absolute URL of ``path``."""
+    url = context["request"].build_absolute_uri(path)
+    svg = segno.make(url, error="m").svg_inline(scale=8, dark="#153a6b", light="#ffffff")
+    return mark_safe(svg)  # noqa: S308 - segno generates the SVG from a URL; no user markup
+
+
+@register.filter
+def claim_contacts(claim) -> dict:
+    return queries.claim_contacts(claim)
