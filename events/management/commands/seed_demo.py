@@ -6,7 +6,9 @@ Idempotent: every part is keyed on natural keys, so running it again changes not
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from events import demo as events_demo
 from mentors import demo as people_demo
+from projects import demo as boards_demo
 from talentbridge import demo as accounts_demo
 
 
@@ -16,7 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             accounts = accounts_demo.seed()
-            people_demo.seed(accounts)
-        self.stdout.write(self.style.SUCCESS("Demo summit loaded. Demo accounts:"))
+            people = people_demo.seed(accounts)
+            boards = boards_demo.seed(accounts, people)
+            summit = events_demo.seed(accounts, people, boards)
+            boards_demo.seed_suggestions()
+        loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
+        self.stdout.write(self.style.SUCCESS(loaded))
+        self.stdout.write("Demo accounts:")
         for role, user in accounts.items():
             self.stdout.write(f"  {role:<11} {user.email:<34} {accounts_demo.DEMO_PASSWORD}")

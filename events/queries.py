@@ -1,0 +1,176 @@
+"""Reusable reads for events: lists, counters, the check-in desk and the ceremony."""
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+
+from mentors.models import Pairing
+from projects.models import PUBLIC_STATUSES, Challenge, Claim, Project
+from projects.queries import board_rows
+
+from .models import AttendeeCategory, Ceremony, Event, EventPosting, Registration
+
+RegStatus = Registration.Status
+
+
+def public_events(query: str = "") -> QuerySet:
+    """Published events, soonest first, matching ``query`` in title, venue or city."""
+    events = Event.objects.filter(status__in=Event.PUBLIC).select_related("host")
+    if query:
+        events = events.filter(
+            Q(title__icontains=query) | Q(venue__icontains=query) | Q(city__icontains=query)
+        )
+    return events.order_by("-starts_at", "-id")
+
+
+def managed_events(user) -> QuerySet:
+    """Events the user's organizer team runs (every event for administrators)."""
+    events = Event.objects.select_related("host")
+    if not user.is_admin:
+        events = events.filter(organizers=user)
+    return events.order_by("-starts_at", "-id")
+
+
+def registrations_of_user(user) -> QuerySet:
+    """A person's registrations, newest event first, with what the "my events" page shows."""
+    return (
+        Registration.objects.filter(user=user)
+        .select_related("event", "category")
+        .order_by("-event__starts_at", "-id")
+    )
+
+
+def categories_with_counts(event: Event) -> QuerySet:
+    """The event's categories with seated, checked-in, waitlisted and pending counts."""
+    return event.categories.annotate(
+        seated=Count("registrations", filter=Q(registrations__status__in=Registration.SEATED)),
+        checked_in=Count("registrations", filter=Q(registrations__status=RegStatus.CHECKED_IN)),
+        waitlisted=Count("registrations", filter=Q(registrations__status=RegStatus.WAITLISTED)),
+        pending=Count("registrations", filter=Q(registrations__status=RegStatus.PENDING)),
+    ).order_by("order", "id")
+
+
+def has_free_seats(category: AttendeeCategory) -> bool:
+    return category.registrations.filter(status__in=Registration.SEATED).count() < (
+        category.capacity
+    )
+
+
+def event_registrations(event: Event, *, query: str = "", status: str = "") -> QuerySet:
+    """The event's registrations for the organizers' list, filtered by name/code and status."""
+    registrations = event.registrations.select_related("user", "category")
+    if query:
+        code = "".join(ch for ch in query.upper() if ch.isalnum())
+        registrations = registrations.filter(
+            Q(user__name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(organization_name__icontains=query)
+            | Q(code=code)
+        )
+    if status:
+        registrations = registrations.filter(status=status)
+    return registrations.order_by("category__order", "created_at", "id")
+
+
+def badges_for_category(category: AttendeeCategory) -> QuerySet:
+    """Everyone holding a seat in the category, by name, for the badge sheet."""
+    return (
+        category.registrations.filter(status__in=Registration.SEATED)
+        .select_related("user")
+        .order_by("user__name", "id")
+    )
+
+
+def screen_version(event_id: int) -> Ceremony | None:
+    """The event's ceremony with ``last_step`` annotated: all a screen's ETag needs, one query."""
+    return (
+        Ceremony.objects.select_related("event")
+        .annotate(last_step=Max("steps__id"))
+        .filter(event_id=event_id)
+        .first()
+    )
+
+
+def pairings_for_ceremony(ceremony: Ceremony) -> QuerySet:
+    """Accepted pairings not yet on the ceremony's running order."""
+    present = ceremony.pairs.values("pairing_id")
+    return (
+        Pairing.objects.filter(status=Pairing.Status.ACCEPTED)
+        .exclude(pk__in=present)
+        .select_related("mentor__affiliation", "mentee__organization")
+        .order_by("mentor__name", "id")
+    )
+
+
+def project_titles_for_pairings(pairing_ids) -> dict[int, str]:
+    """The posting each pairing came from (through its accepted claim), by pairing id."""
+    titles = {}
+    claims = (
+        Claim.objects.filter(pairing_id__in=list(pairing_ids), status=Claim.Status.ACCEPTED)
+        .select_related("project", "challenge")
+        .order_by("id")
+    )
+    for claim in claims:
+        titles.setdefault(claim.pairing_id, claim.posting.title)
+    return titles
+
+
+BOARD_PREVIEW = 6
+
+
+def event_boards(event: Event) -> dict:
+    """The event's collected postings as two boards (reusing the board's card query), plus the
+    roadshow running order."""
+    on_site = EventPosting.objects.filter(event=event, posted_on_site=True)
+    projects = board_rows(
+        Project.objects.filter(status__in=PUBLIC_STATUSES, event_links__event=event)
+    ).annotate(on_site=Exists(on_site.filter(project=OuterRef("pk"))))
+    challenges = board_rows(
+        Challenge.objects.filter(status__in=PUBLIC_STATUSES, event_links__event=event)
+    ).annotate(on_site=Exists(on_site.filter(challenge=OuterRef("pk"))))
+    return {
+        "projects": projects.order_by("-on_site", "-published_at", "-id")[:BOARD_PREVIEW],
+        "challenges": challenges.order_by("-on_site", "-published_at", "-id")[:BOARD_PREVIEW],
+        "project_count": projects.count(),
+        "challenge_count": challenges.count(),
+        "roadshow": roadshow_slots(event),
+        "on_site": on_site.count(),
+    }
+
+
+def roadshow_slots(event: Event) -> QuerySet:
+    """Postings with a roadshow slot, by session and running order."""
+    return (
+        event.postings.filter(session__isnull=False)
+        .select_related("project", "challenge", "session")
+        .order_by("session__starts_at", "session_id", "slot_order", "id")
+    )
+
+
+def event_posting_links(event: Event) -> QuerySet:
+    """Every posting linked to the event, for the organizers' page."""
+    return event.postings.select_related("project", "challenge", "session").order_by(
+        "-posted_on_site", "session__starts_at", "slot_order", "id"
+    )
+
+
+def postings_to_link(event: Event, kind: str, query: str) -> QuerySet:
+    """Public postings of one board matching ``query`` that the event has not linked yet."""
+    model = Challenge if kind == Challenge.kind else Project
+    linked = event.postings.values("challenge_id" if model is Challenge else "project_id")
+    postings = model.objects.filter(status__in=PUBLIC_STATUSES).exclude(pk__in=linked)
+    if query:
+        postings = postings.filter(title__icontains=query)
+    return postings.order_by("-published_at", "-id")
+
+
+# The big screen's version tag is kept in the shared cache so that an unchanged screen costs
+# no database query; writers refresh it when their transaction commits.
+SCREEN_CACHE_SECONDS = 300
+
+
+def screen_cache_key(event_id: int) -> str:
+    return f"events:screen:{event_id}"
+
+
+def screen_tag(ceremony: Ceremony) -> str:
+    """What a screen's ETag is made of: the running order's version and the last step."""
+    return f"c{ceremony.pk}-v{ceremony.version}-s{ceremony.last_step or 0}"

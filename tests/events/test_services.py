@@ -1,0 +1,198 @@
+"""Registration, waitlist, cancellation, approval and check-in rules."""
+
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from events import services
+from events.models import Event, Registration
+from events.services import AlreadyCheckedIn, EventError
+from events.tasks import task_send_ticket
+from talentbridge.models import Notification
+from tests.factories import AttendeeCategoryFactory, EventFactory, RegistrationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Domain errors are matched by their English text.
+    with translation.override("en"):
+        yield
+
+
+Status = Registration.Status
+
+
+def register(event, category, user=None, **kwargs):
+    return services.register_for_event(
+        event, user=user or UserFactory(), category=category, **kwargs
+    )
+
+
+def test_register_confirms_while_seats_are_free(event, guests):
+    first = register(event, guests)
+    assert first.status == Status.CONFIRMED
+    assert first.confirmed_at is not None
+
+
+def test_register_waitlists_when_category_is_full(event, guests):
+    register(event, guests)
+    register(event, guests)
+    third = register(event, guests)
+    assert third.status == Status.WAITLISTED
+    assert guests.registrations.filter(status=Status.CONFIRMED).count() == 2
+
+
+def test_register_twice_is_refused(event, guests):
+    user = UserFactory()
+    register(event, guests, user)
+    other = AttendeeCategoryFactory(event=event, name="媒体")
+    with pytest.raises(EventError, match="already registered"):
+        register(event, other, user)
+    assert Registration.objects.filter(user=user).count() == 1
+
+
+def test_register_after_close_is_refused(event, guests):
+    event.status = Event.Status.CLOSED
+    event.save()
+    with pytest.raises(EventError, match="not open"):
+        register(event, guests)
+    assert Registration.objects.count() == 0
+
+
+def test_register_with_category_of_another_event_is_refused(event):
+    foreign = AttendeeCategoryFactory()
+    with pytest.raises(EventError):
+        register(event, foreign)
+
+
+def test_register_again_after_cancelling_is_allowed(event, guests):
+    user = UserFactory()
+    first = register(event, guests, user)
+    services.cancel_registration(first, actor=user)
+    second = register(event, guests, user)
+    assert second.status == Status.CONFIRMED
+
+
+def test_register_stores_answers_and_consent(event, guests):
+    question = event.questions.create(label="所在领域", kind="choice", options="数字经济\n海洋经济")
+    registration = register(
+        event, guests, answers={question.pk: "海洋经济"}, consent_share_contacts=True
+    )
+    assert list(registration.answers.values_list("value", flat=True)) == ["海洋经济"]
+    assert registration.consent_share_contacts is True
+
+
+def test_register_confirmed_sends_ticket_with_qr_and_ics(
+    event, guests, django_capture_on_commit_callbacks
+):
+    user = UserFactory(email="guest@example.cn")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(event, guests, user)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["guest@example.cn"]
+    assert registration.display_code in message.body
+    names = [name for name, _content, _type in message.attachments]
+    assert names == [f"checkin-{registration.code}.png", "event.ics"]
+    png = message.attachments[0][1]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    ics = message.attachments[1][1]
+    assert "BEGIN:VEVENT" in ics
+    assert "SUMMARY:第二届中国侨智发展大会" in ics
+
+
+def test_ticket_is_sent_once(event, guests, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(event, guests)
+    task_send_ticket(registration_id=registration.pk)
+    assert len(mail.outbox) == 1
+    assert Notification.objects.filter(key=f"event-ticket-{registration.pk}").count() == 1
+
+
+def test_cancel_promotes_first_waiting_person_and_tells_them(
+    event, guests, django_capture_on_commit_callbacks
+):
+    confirmed = [register(event, guests) for _ in range(2)]
+    first_waiting = register(event, guests, UserFactory(email="first@example.cn"))
+    second_waiting = register(event, guests)
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.cancel_registration(confirmed[0], actor=confirmed[0].user)
+    assert [r.pk for r in promoted] == [first_waiting.pk]
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert first_waiting.status == Status.CONFIRMED
+    assert second_waiting.status == Status.WAITLISTED
+    assert sorted(m.to[0] for m in mail.outbox) == ["first@example.cn", "first@example.cn"]
+    assert Notification.objects.filter(
+        user=first_waiting.user, key=f"event-promoted-{first_waiting.pk}"
+    ).exists()
+
+
+def test_cancel_twice_is_refused(event, guests):
+    registration = register(event, guests)
+    services.cancel_registration(registration, actor=registration.user)
+    with pytest.raises(EventError, match="already cancelled"):
+        services.cancel_registration(registration, actor=registration.user)
+
+
+def test_approval_category_waits_then_confirms(event, organizer):
+    vip = AttendeeCategoryFactory(event=event, name="院士专家", capacity=1, requires_approval=True)
+    first = register(event, vip)
+    second = register(event, vip)
+    assert first.status == second.status == Status.PENDING
+    assert services.approve_registration(first, actor=organizer).status == Status.CONFIRMED
+    assert services.approve_registration(second, actor=organizer).status == Status.WAITLISTED
+
+
+def test_decline_cancels_pending(event, organizer):
+    vip = AttendeeCategoryFactory(event=event, capacity=1, requires_approval=True)
+    registration = register(event, vip)
+    assert services.decline_registration(registration, actor=organizer).status == Status.CANCELLED
+    with pytest.raises(EventError):
+        services.approve_registration(registration, actor=organizer)
+
+
+def test_check_in_once_then_already_checked_in(event, guests, organizer):
+    registration = register(event, guests)
+    checked = services.check_in(event, registration.display_code.lower(), actor=organizer)
+    assert checked.status == Status.CHECKED_IN
+    assert checked.checked_in_by == organizer
+    with pytest.raises(AlreadyCheckedIn, match="already checked in at"):
+        services.check_in(event, registration.code, actor=organizer)
+
+
+def test_check_in_forged_code_is_refused(event, organizer):
+    with pytest.raises(EventError, match="Unknown code"):
+        services.check_in(event, "ABCD-EFGH-JKLM", actor=organizer)
+    with pytest.raises(EventError, match="not a valid check-in code"):
+        services.check_in(event, "<script>", actor=organizer)
+
+
+def test_check_in_code_of_another_event_is_refused(event, organizer):
+    other = RegistrationFactory(category__event=EventFactory(title="侨智论坛"))
+    with pytest.raises(EventError, match="another event: 侨智论坛"):
+        services.check_in(event, other.code, actor=organizer)
+    other.refresh_from_db()
+    assert other.status == Status.CONFIRMED
+
+
+def test_check_in_waitlisted_is_refused(event, guests, organizer):
+    waiting = RegistrationFactory(category=guests, status=Status.WAITLISTED)
+    with pytest.raises(EventError, match="cannot be checked in"):
+        services.check_in(event, waiting.code, actor=organizer)
+
+
+def test_cancel_after_check_in_is_refused(event, guests, organizer):
+    registration = register(event, guests)
+    services.check_in(event, registration.code, actor=organizer)
+    with pytest.raises(EventError):
+        services.cancel_registration(registration, actor=registration.user)
+
+
+def test_event_status_follows_lifecycle(event, organizer):
+    draft = EventFactory(status=Event.Status.DRAFT)
+    assert services.set_event_status(draft, "published", actor=organizer).status == "published"
+    with pytest.raises(EventError):
+        services.set_event_status(draft, "archived", actor=organizer)
