@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Honour, IndustryChain, Mentee, Mentor, Organization
 from .queries import MentorFilters
@@ -70,7 +71,11 @@ class MentorFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[("name", _("Name")), ("seniority", _("Honours")), ("newest", _("Newest"))],
+        choices=[
+            ("name", _("Name")),
+            ("seniority", _("Honours")),
+            ("newest", pgettext_lazy("directory sort", "Newest")),
+        ],
     )
 
     def filters(self) -> MentorFilters:

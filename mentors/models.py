@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -98,7 +98,7 @@ class Organization(Region):
         LARGE = "large", _("1,000 people or more")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=200)
     country = models.CharField(_("country"), max_length=60, default="中国")
     fields = models.ManyToManyField(
         IndustryChain, verbose_name=_("fields"), blank=True, related_name="organizations"
@@ -272,7 +272,7 @@ class Pairing(models.Model):
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("pairing status", "Accepted")
         CELEBRATED = "celebrated", _("Celebrated at a ceremony")
         ACTIVE = "active", _("Active")
         CONCLUDED = "concluded", _("Concluded")

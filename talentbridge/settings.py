@@ -116,6 +116,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "projects.remind_deadlines",
         "schedule": timedelta(hours=6),
     },
+    # Full recompute of the match suggestions, in chunks the workers share; idempotent.
+    "projects.full_recompute": {
+        "task": "projects.full_recompute",
+        "schedule": timedelta(hours=24),
+    },
+    # Export files are deleted once their download link has expired.
+    "events.purge_exports": {"task": "events.purge_exports", "schedule": timedelta(hours=1)},
 }
 if REDIS_URL:
     CELERY_BROKER_URL = redis_db_url(REDIS_URL, 0)

@@ -20,3 +20,171 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+# --- projects: boards and claims ------------------------------------------------------------
+
+from django.utils import timezone  # noqa: E402
+
+from mentors.models import IndustryChain, Mentee, Mentor, Organization  # noqa: E402
+from projects.models import Challenge, Project, Status  # noqa: E402
+
+
+class IndustryChainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndustryChain
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"field-{n}")
+    name_zh = factory.Sequence(lambda n: f"领域{n}")
+    name_en = factory.Sequence(lambda n: f"Field {n}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"福州第{n}科技有限公司")
+    kind = Organization.Kind.ENTERPRISE
+    province = "福建省"
+    city = "福州市"
+
+
+class MentorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mentor
+
+    user = factory.SubFactory(UserFactory, is_mentor=True)
+    name = factory.SelfAttribute("user.name")
+    phone = factory.Sequence(lambda n: f"1380000{n:04d}")
+    email = factory.SelfAttribute("user.email")
+    wechat = factory.Sequence(lambda n: f"expert_wx_{n}")
+
+
+class MenteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mentee
+
+    user = factory.SubFactory(UserFactory, is_mentee=True)
+    name = factory.SelfAttribute("user.name")
+    kind = Mentee.Kind.FOUNDER
+    phone = factory.Sequence(lambda n: f"1390000{n:04d}")
+    email = factory.SelfAttribute("user.email")
+
+
+class ChallengeFactory(factory.django.DjangoModelFactory):
+    """A demand posted by an organisation, published unless told otherwise."""
+
+    class Meta:
+        model = Challenge
+
+    title = factory.Sequence(lambda n: f"闸泵站故障智能诊断需求 {n}")
+    summary = "泵站设备故障频发，需要智能诊断技术。"
+    details = "现有数据：十年运行日志。"
+    owner = factory.SubFactory(UserFactory, is_enterprise=True)
+    poster_organization = factory.SubFactory(OrganizationFactory)
+    province = "福建省"
+    city = "福州市"
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    reward_min = 300_000
+    reward_max = 500_000
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A project posted by an expert, published unless told otherwise."""
+
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"铝合金绿色制备及数智技术 {n}")
+    summary = "轻合金绿色制备技术，寻求落地与合伙人。"
+    details = "中试线已建成。"
+    owner = factory.SubFactory(UserFactory, is_mentor=True)
+    poster_mentor = factory.SubFactory(MentorFactory, user=factory.SelfAttribute("..owner"))
+    province = "福建省"
+    city = "福州市"
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    seeks_cofounder = True
+    intended_investment = 20_000_000
+
+
+# --- events: events, categories, registrations, pairings -----------------------------------
+
+from datetime import timedelta  # noqa: E402
+
+from events.models import AttendeeCategory, Event, Registration  # noqa: E402
+from mentors.models import Pairing  # noqa: E402
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A summit with registration open, a month from now."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"青蓝接力主题会 {n}")
+    kind = Event.Kind.SUMMIT
+    status = Event.Status.REGISTRATION_OPEN
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=8))
+    venue = "福州海峡会展中心"
+    city = "福州市"
+
+    @factory.post_generation
+    def organizers(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.organizers.set(extracted)
+
+
+class AttendeeCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttendeeCategory
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"嘉宾{n}")
+    kind = AttendeeCategory.Kind.GUEST
+    capacity = 50
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration (set ``status`` for others)."""
+
+    class Meta:
+        model = Registration
+
+    category = factory.SubFactory(AttendeeCategoryFactory)
+    event = factory.SelfAttribute("category.event")
+    user = factory.SubFactory(UserFactory)
+    status = Registration.Status.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class PairingFactory(factory.django.DjangoModelFactory):
+    """An accepted mentor–mentee pairing, ready for a ceremony."""
+
+    class Meta:
+        model = Pairing
+
+    mentor = factory.SubFactory(MentorFactory)
+    mentee = factory.SubFactory(MenteeFactory)
+    status = Pairing.Status.ACCEPTED
+    accepted_at = factory.LazyFunction(timezone.now)
+
+
+# --- mentors: honours -------------------------------------------------------------------------
+
+from mentors.models import Honour  # noqa: E402
+
+
+class HonourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Honour
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"honour-{n}")
+    name_zh = factory.Sequence(lambda n: f"荣誉{n}")
+    name_en = factory.Sequence(lambda n: f"Honour {n}")
+    level = 4

@@ -57,3 +57,16 @@ def test_translation_catalog_is_complete(po_file):
 def test_every_app_has_a_catalog():
     owners = {p.relative_to(ROOT).parts[0] for p in CATALOGS}
     assert owners == {"locale", "mentors", "projects", "events"}
+
+
+def test_catalogs_agree_on_shared_strings():
+    """Django merges the catalogs, so a string translated two ways would show the wrong one."""
+    result = subprocess.run(
+        ["msgcat", *map(str, CATALOGS)], capture_output=True, text=True, check=True
+    )
+    entries = result.stdout.split("\n\n")
+    # msgcat marks disagreeing translations with "#-#-#-#-#"; the headers always differ.
+    conflicts = [
+        entry for entry in entries if "#-#-#-#-#" in entry and 'msgid ""\nmsgstr' not in entry
+    ]
+    assert conflicts == []

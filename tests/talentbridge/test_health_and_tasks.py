@@ -66,3 +66,14 @@ def test_task_runs_in_real_worker_through_redis(celery_worker):
     assert notification.title == "欢迎加入人才桥，王浩"
     # The worker, not this process, sent the e-mail.
     assert mail.outbox == []
+
+
+def test_beat_schedule_names_only_registered_tasks(settings):
+    celery_app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert scheduled == {
+        "projects.remind_deadlines",
+        "projects.full_recompute",
+        "events.purge_exports",
+    }
+    assert scheduled <= set(celery_app.tasks)
