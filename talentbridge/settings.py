@@ -228,5 +228,8 @@ LOGGING = {
     # Axes logs every login at INFO; failures and lockouts are WARNING.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # In-process tasks would log a line each in the console of `make run`.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 CSRF_FAILURE_VIEW = "talentbridge.views.csrf_failure"
