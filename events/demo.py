@@ -245,6 +245,8 @@ def seed(accounts: dict, people=None, boards=None) -> Event:
     """
     organizer = accounts["organizer"]
     event = _event(organizer)
+    # The report: "大会邀请了40位行业领域领军人才为'师傅'" — every demo expert is invited.
+    event.invited_mentors.set(Mentor.objects.all())
     _registrations(event, accounts, organizer)
     _postings(event)
     _ceremony(event, organizer)

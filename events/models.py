@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from mentors.models import Organization, Pairing
+from mentors.models import Mentor, Organization, Pairing
 from projects.models import Challenge, Project, exactly_one
 
 # Unambiguous upper-case letters and digits for codes typed at the check-in desk.
@@ -82,6 +82,13 @@ class Event(models.Model):
         verbose_name=_("organizer team"),
         related_name="organized_events",
         blank=True,
+    )
+    invited_mentors = models.ManyToManyField(
+        Mentor,
+        verbose_name=_("invited experts"),
+        related_name="invited_to_events",
+        blank=True,
+        help_text=_("Experts invited as mentors (师傅) of this event; counted in its figures."),
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

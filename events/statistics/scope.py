@@ -82,16 +82,17 @@ def _registered_users(event: Event) -> QuerySet:
 def mentors_in(scope: Scope) -> QuerySet:
     """Experts counted by the scope.
 
-    For an event: experts who take part — their account registered (not cancelled), they
-    posted a posting collected by the event's call, claimed one, or are on a pairing of the
-    event. Across events: the whole directory. Period: profile created; region: hometown
-    province; field: the expert's fields.
+    For an event: experts who take part — invited as the event's mentors, their account
+    registered (not cancelled), they posted a posting collected by the event's call, claimed
+    one, or are on a pairing of the event. Across events: the whole directory. Period:
+    profile created; region: hometown province; field: the expert's fields.
     """
     mentors = Mentor.objects.all()
     if scope.event:
         event = scope.event
         mentors = mentors.filter(
             Q(user__in=_registered_users(event))
+            | Q(pk__in=event.invited_mentors.values("pk"))
             | Q(pk__in=_event_projects(event).values("poster_mentor"))
             | Q(pk__in=_event_challenges(event).values("poster_mentor"))
             | Q(pk__in=_event_claims(event).values("mentor"))

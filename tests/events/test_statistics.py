@@ -37,6 +37,15 @@ def test_mentors_by_honour_for_the_event(event_scope):
     }
 
 
+def test_invited_experts_count_for_the_event_without_other_involvement(world, event_scope):
+    from tests.factories import MentorFactory
+
+    invited = MentorFactory(name="特邀专家")
+    assert statistics.mentor_count(event_scope) == 4
+    event_scope.event.invited_mentors.add(invited)
+    assert statistics.mentor_count(event_scope) == 5
+
+
 def test_mentors_by_honour_across_events_counts_the_directory(world):
     assert statistics.mentor_count(Scope()) == 5
     assert counts(statistics.mentors_by_honour(Scope())) == {"h-academician": 2, "h-leading": 3}
@@ -270,5 +279,6 @@ def test_demo_summit_gives_the_reports_figures():
     summit = statistics.figures(Scope(event=event))["headline"]
     assert (summit["collected"], summit["posted_on_site"], summit["roadshow"]) == (53, 19, 34)
     assert (summit["registered"], summit["checked_in"], summit["no_show"]) == (279, 152, 127)
+    assert summit["mentors"] == 40
     assert summit["pairings_formed"] == 15
     assert (summit["landed"], summit["intended"]) == (3, 92_000_000)
