@@ -147,3 +147,43 @@ def pairings_for_mentee(mentee: Mentee) -> QuerySet[Pairing]:
     return mentee.pairings.select_related("mentor__affiliation", "mentee").order_by(
         "-proposed_at", "-id"
     )
+
+
+# --- The controlled lists ---------------------------------------------------------------------
+
+
+def _tagging_relations(model) -> list:
+    """The many-to-many relations through which records (of any app) are tagged with entries
+    of ``model``; found from the model's metadata, so that this app imports no other."""
+    return [rel for rel in model._meta.related_objects if rel.many_to_many]
+
+
+def _tagged_rows(rel):
+    return rel.through.objects.order_by(), rel.field.m2m_reverse_field_name()
+
+
+def taxonomy_entries(model: type[IndustryChain] | type[Honour]) -> QuerySet:
+    """Every entry of a controlled list, in list order, with ``uses``: how many records
+    (experts, mentees, organisations, postings…) are tagged with it. One query."""
+    uses = Value(0, output_field=IntegerField())
+    for rel in _tagging_relations(model):
+        rows, column = _tagged_rows(rel)
+        count = (
+            rows.filter(**{column: OuterRef("pk")})
+            .values(column)
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        uses = uses + Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    return model.objects.annotate(uses=uses).order_by("order", "slug")
+
+
+def taxonomy_uses(entry: IndustryChain | Honour) -> list[tuple[str, int]]:
+    """What is tagged with ``entry``: (kind of record, how many) for each kind in use."""
+    uses = []
+    for rel in _tagging_relations(type(entry)):
+        rows, column = _tagged_rows(rel)
+        count = rows.filter(**{column: entry.pk}).count()
+        if count:
+            uses.append((str(rel.related_model._meta.verbose_name_plural), count))
+    return uses

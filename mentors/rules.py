@@ -118,6 +118,11 @@ def can_edit_organization(user, organization: Organization) -> bool:
     return is_people_manager(user) or is_member(user, organization)
 
 
+def can_edit_taxonomy(user) -> bool:
+    """The fields (领域/产业链) and honours lists: organizers and administrators."""
+    return is_people_manager(user)
+
+
 def can_import_people(user) -> bool:
     """Spreadsheet import, export and the template: organizers only."""
     return is_people_manager(user)

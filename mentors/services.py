@@ -5,13 +5,14 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from talentbridge.models import User
 from talentbridge.services import notify
 
 from .models import Honour, IndustryChain, Mentee, Mentor, Organization, Pairing
-from .queries import occupied_places
+from .queries import occupied_places, taxonomy_uses
 from .search import mentee_search_text, mentor_search_text, organization_search_text
 from .signals import people_imported
 from .spreadsheets.committing import commit_plan
@@ -106,6 +107,121 @@ def save_organization(
     for mentee in organization.mentees.all():
         save_mentee(mentee, actor=actor)
     return organization
+
+
+# --- The controlled lists ---------------------------------------------------------------------
+
+TaxonomyEntry = IndustryChain | Honour
+# Rows recomputed and written per statement when a renamed entry refreshes the profiles.
+REFRESH_BATCH = 500
+
+
+class TaxonomyInUse(Exception):
+    """A field or honour that records are tagged with; it cannot be deleted."""
+
+    def __init__(self, entry: TaxonomyEntry, uses: list[tuple[str, int]]):
+        super().__init__(entry.slug)
+        self.entry = entry
+        self.uses = uses
+
+    @property
+    def message(self) -> str:
+        """What uses the entry, in the active language."""
+        uses = pgettext("list separator", ", ").join(
+            gettext("%(kind)s: %(count)s") % {"kind": kind, "count": count}
+            for kind, count in self.uses
+        )
+        return gettext("“%(name)s” is in use (%(uses)s) and cannot be deleted.") % {
+            "name": self.entry.name,
+            "uses": uses,
+        }
+
+
+def _bulk_refresh(rows, model, compute, fields: list[str]) -> None:
+    """Recompute ``fields`` of every row with ``compute(row)`` and write them in batches."""
+    batch = []
+    for row in rows.iterator(chunk_size=REFRESH_BATCH):
+        compute(row)
+        batch.append(row)
+        if len(batch) == REFRESH_BATCH:
+            model.objects.bulk_update(batch, fields)
+            batch = []
+    if batch:
+        model.objects.bulk_update(batch, fields)
+
+
+def _mentor_search(mentor: Mentor) -> None:
+    honours = list(mentor.honours.all())
+    mentor.search_text = mentor_search_text(
+        mentor, fields=list(mentor.fields.all()), honours=honours, affiliation=mentor.affiliation
+    )
+    mentor.honour_level = min((h.level for h in honours), default=NO_HONOUR_LEVEL)
+
+
+def _mentee_search(mentee: Mentee) -> None:
+    mentee.search_text = mentee_search_text(
+        mentee, fields=list(mentee.fields.all()), organization=mentee.organization
+    )
+
+
+def _organization_search(organization: Organization) -> None:
+    organization.search_text = organization_search_text(
+        organization, fields=list(organization.fields.all())
+    )
+
+
+def refresh_tagged_search(entry: TaxonomyEntry) -> None:
+    """Recompute the search text (and experts' seniority) of every profile tagged with
+    ``entry``, a few statements per batch rather than one save per profile."""
+    _bulk_refresh(
+        entry.mentors.select_related("affiliation").prefetch_related("fields", "honours"),
+        Mentor,
+        _mentor_search,
+        ["search_text", "honour_level"],
+    )
+    if isinstance(entry, IndustryChain):
+        _bulk_refresh(
+            entry.mentees.select_related("organization").prefetch_related("fields"),
+            Mentee,
+            _mentee_search,
+            ["search_text"],
+        )
+        _bulk_refresh(
+            entry.organizations.prefetch_related("fields"),
+            Organization,
+            _organization_search,
+            ["search_text"],
+        )
+
+
+# What profiles' search text (or seniority) is made of, per kind of entry.
+SEARCHED_ATTRIBUTES = {
+    IndustryChain: ("slug", "name_zh", "name_en"),
+    Honour: ("slug", "name_zh", "name_en", "level"),
+}
+
+
+@transaction.atomic
+def save_taxonomy_entry(entry: TaxonomyEntry, *, actor: User | None) -> TaxonomyEntry:
+    """Add or change a field or honour; the profiles tagged with it stay findable by its
+    current names (their search text is refreshed when a name, code or level changed)."""
+    attributes = SEARCHED_ATTRIBUTES[type(entry)]
+    before = type(entry).objects.filter(pk=entry.pk).values_list(*attributes).first()
+    entry.save()
+    if before is not None and before != tuple(getattr(entry, name) for name in attributes):
+        refresh_tagged_search(entry)
+    return entry
+
+
+@transaction.atomic
+def delete_taxonomy_entry(entry: TaxonomyEntry, *, actor: User | None) -> None:
+    """Delete a field or honour that nothing is tagged with; raise :class:`TaxonomyInUse`
+    (saying what uses it) otherwise."""
+    locked = type(entry).objects.select_for_update().get(pk=entry.pk)
+    uses = taxonomy_uses(locked)
+    if uses:
+        raise TaxonomyInUse(locked, uses)
+    locked.delete()
 
 
 # --- Pairings ---------------------------------------------------------------------------------

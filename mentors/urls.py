@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_taxonomy
 
 app_name = "mentors"
 
@@ -26,4 +26,15 @@ urlpatterns = [
     path("import/commit/", views.import_commit, name="import_commit"),
     path("import/template/<slug:kind>.xlsx", views.import_template, name="import_template"),
     path("export/<slug:kind>.<slug:fmt>", views.export, name="export"),
+]
+
+urlpatterns += [
+    path("taxonomy/", views_taxonomy.taxonomy, name="taxonomy"),
+    path("taxonomy/<slug:kind>/add/", views_taxonomy.taxonomy_add, name="taxonomy_add"),
+    path("taxonomy/<slug:kind>/<int:pk>/edit/", views_taxonomy.taxonomy_edit, name="taxonomy_edit"),
+    path(
+        "taxonomy/<slug:kind>/<int:pk>/delete/",
+        views_taxonomy.taxonomy_delete,
+        name="taxonomy_delete",
+    ),
 ]
