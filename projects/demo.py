@@ -19,9 +19,13 @@ from .services import build_search_text
 
 PROJECTS_COLLECTED = 53
 FUZHOU_JINAN = ("福建省", "福州市", "晋安区")
+# Landings recorded down to the town (乡镇/街道) and village (村/社区).
+JINAN_HUANXI = (*FUZHOU_JINAN, "宦溪镇", "降虎村")
+JINAN_SHOUSHAN = (*FUZHOU_JINAN, "寿山乡", "寿山村")
 
 # The seven highlighted projects: title, expert or poster organisation, claimant
-# organisation, fields, status, (province, city, county) of the landing, intended investment.
+# organisation, fields, status, (province, city, county[, town, village]) of the landing,
+# intended investment.
 NAMED_PROJECTS = [
     (
         "闸泵站健康状态分析和故障智能诊断技术研发",
@@ -29,7 +33,7 @@ NAMED_PROJECTS = [
         "四创科技有限公司",
         ["water_conservancy", "artificial_intelligence"],
         Status.LANDED,
-        FUZHOU_JINAN,
+        JINAN_HUANXI,
         30_000_000,
     ),
     (
@@ -38,7 +42,7 @@ NAMED_PROJECTS = [
         "德艺文化创意集团股份有限公司",
         ["cross_border_ecommerce", "cultural_creative"],
         Status.LANDED,
-        FUZHOU_JINAN,
+        JINAN_SHOUSHAN,
         12_000_000,
     ),
     (
@@ -288,6 +292,8 @@ def _landing(posting, place, amount: int, organizer: User) -> None:
             "province": place[0],
             "city": place[1],
             "county": place[2],
+            "town": place[3] if len(place) > 3 else "",
+            "village": place[4] if len(place) > 4 else "",
             "intended_investment": amount,
             "signed_investment": amount // 2,
             "landed_on": timezone.localdate() - timedelta(days=5),

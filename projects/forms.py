@@ -296,6 +296,8 @@ class LandingForm(forms.Form):
     province = forms.CharField(label=_("Province"), max_length=40)
     city = forms.CharField(label=_("City"), max_length=40, required=False)
     county = forms.CharField(label=_("County / district"), max_length=40, required=False)
+    town = forms.CharField(label=_("Town / sub-district"), max_length=40, required=False)
+    village = forms.CharField(label=_("Village / community"), max_length=40, required=False)
     landed_on = forms.DateField(
         label=_("Landing date"),
         widget=forms.DateInput(attrs={"type": "date"}),

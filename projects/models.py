@@ -384,6 +384,8 @@ class Landing(PostingPart, Region):
     signed_investment = models.PositiveBigIntegerField(
         _("signed investment (yuan)"), null=True, blank=True
     )
+    town = models.CharField(_("town / sub-district"), max_length=40, blank=True)
+    village = models.CharField(_("village / community"), max_length=40, blank=True)
     landed_on = models.DateField(_("landing date"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -401,6 +403,11 @@ class Landing(PostingPart, Region):
 
     def __str__(self) -> str:
         return f"{self.posting} @ {self.region_label}"
+
+    @property
+    def region_label(self) -> str:
+        """The place down to the town and village, where they were recorded."""
+        return super().region_label + "".join(part for part in (self.town, self.village) if part)
 
 
 class PostingEvent(PostingPart):

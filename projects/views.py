@@ -365,6 +365,10 @@ def _onsite_items(request) -> list[tuple[str, int]]:
             (kind, pk)
             for pk in queryset.order_by("-published_at", "-id").values_list("pk", flat=True)
         ]
+    if wanted:
+        # Chosen postings keep the caller's order (an event's running order on site).
+        position = {item: index for index, item in reversed(list(enumerate(wanted)))}
+        items.sort(key=position.__getitem__)
     return items
 
 

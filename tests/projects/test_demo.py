@@ -24,6 +24,10 @@ def test_seed_demo_boards_twice_gives_the_reports_figures():
     assert "闸泵站健康状态分析和故障智能诊断技术研发" in titles
     assert set(Claim.objects.values_list("status", flat=True)) == set(Claim.Status.values)
     assert Landing.objects.count() == 3
+    assert sorted(Landing.objects.exclude(town="").values_list("town", "village")) == [
+        ("宦溪镇", "降虎村"),
+        ("寿山乡", "寿山村"),
+    ]
     # The demo expert and the demo enterprise are the parties of the first named project.
     claim = Claim.objects.get(project__title="闸泵站健康状态分析和故障智能诊断技术研发")
     assert (claim.project.owner, claim.claimant, claim.status) == (
