@@ -1,6 +1,6 @@
 """Reusable reads for events: lists, counters, the check-in desk and the ceremony."""
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
 
 from mentors.models import Pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Claim, Project
@@ -70,6 +70,22 @@ def event_registrations(event: Event, *, query: str = "", status: str = "") -> Q
     return registrations.order_by("category__order", "created_at", "id")
 
 
+CHECKIN_SEARCH_LIMIT = 20
+
+
+def checkin_search(event: Event, query: str) -> QuerySet:
+    """The event's active registrations whose attendee name or organisation contains
+    ``query`` (or whose phone ends with it), by name, for the check-in desk."""
+    matches = Q(user__name__icontains=query) | Q(organization_name__icontains=query)
+    if query.isdigit() and len(query) >= 4:
+        matches |= Q(user__phone__endswith=query)
+    return (
+        event.registrations.filter(matches, status__in=Registration.ACTIVE)
+        .select_related("user", "category")
+        .order_by("user__name", "id")
+    )
+
+
 def badges_for_category(category: AttendeeCategory) -> QuerySet:
     """Everyone holding a seat in the category, by name, for the badge sheet."""
     return (
@@ -133,7 +149,24 @@ def event_boards(event: Event) -> dict:
         "challenge_count": challenges.count(),
         "roadshow": roadshow_slots(event),
         "on_site": on_site.count(),
+        "onsite_ids": onsite_board_ids(event),
     }
+
+
+def onsite_board_ids(event: Event) -> str:
+    """The event's posted-on-site postings as the on-site board's ``ids`` parameter
+    (``c12,p5``: c a demand, p a project), in their running order."""
+    links = (
+        event.postings.filter(posted_on_site=True)
+        .order_by(
+            F("session__starts_at").asc(nulls_last=True),
+            "session_id",
+            F("slot_order").asc(nulls_last=True),
+            "id",
+        )
+        .values_list("challenge_id", "project_id")
+    )
+    return ",".join(f"c{challenge}" if challenge else f"p{project}" for challenge, project in links)
 
 
 def roadshow_slots(event: Event) -> QuerySet:

@@ -31,6 +31,8 @@ HEADLINE = [
     ("no_show", gettext_lazy("No-shows"), False),
     ("landed", gettext_lazy("Landed"), False),
     ("counties", gettext_lazy("Counties and districts reached"), False),
+    ("towns", gettext_lazy("Towns and sub-districts reached"), False),
+    ("villages", gettext_lazy("Villages and communities reached"), False),
     ("intended", gettext_lazy("Intended investment"), True),
     ("signed", gettext_lazy("Signed investment"), True),
 ]

@@ -30,6 +30,7 @@ urlpatterns = [
         name="registration_decide",
     ),
     path("<int:pk>/checkin/", views.checkin, name="checkin"),
+    path("<int:pk>/checkin/search/", views.checkin_search, name="checkin_search"),
     path("<int:pk>/checkin/counters/", views.checkin_counters, name="checkin_counters"),
     path("<int:pk>/badges/<int:category_id>/", views.badges, name="badges"),
     path("<int:pk>/ceremony/", views.ceremony_builder, name="ceremony"),

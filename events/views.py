@@ -152,6 +152,7 @@ def event_manage(request, pk: int):
         "question_form": QuestionForm(event=event),
         "session_form": SessionForm(),
         "ceremony": Ceremony.objects.filter(event=event).first(),
+        "onsite_ids": queries.onsite_board_ids(event),
     }
     return render(request, "events/manage.html", context)
 
@@ -375,6 +376,27 @@ def checkin(request, pk: int):
     if request.method == "POST" and request.htmx:
         response["HX-Trigger"] = "checked-in"
     return response
+
+
+def checkin_search(request, pk: int):
+    """Find the event's attendees by part of a name, organisation or phone tail; each row's
+    button posts its code to the desk, so a found person is checked in like a scanned one."""
+    event = _event_for(request, pk, rules.can_check_in)
+    query = request.GET.get("q", "").strip()
+    found = []
+    if query:
+        found = list(queries.checkin_search(event, query)[: queries.CHECKIN_SEARCH_LIMIT + 1])
+    context = {
+        "event": event,
+        "q": query,
+        "found": found[: queries.CHECKIN_SEARCH_LIMIT],
+        "more": len(found) > queries.CHECKIN_SEARCH_LIMIT,
+        "limit": queries.CHECKIN_SEARCH_LIMIT,
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "events/_checkin_search.html", context)
+    context.update(form=CheckInForm(), result={}, categories=queries.categories_with_counts(event))
+    return render(request, "events/checkin.html", context)
 
 
 @login_required

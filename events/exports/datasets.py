@@ -438,6 +438,8 @@ LANDINGS = Dataset(
         Column(_("Province"), lambda landing: landing.province),
         Column(_("City"), lambda landing: landing.city),
         Column(_("County / district"), lambda landing: landing.county),
+        Column(_("Town / sub-district"), lambda landing: landing.town),
+        Column(_("Village / community"), lambda landing: landing.village),
         Column(_("Intended investment (yuan)"), lambda landing: landing.intended_investment),
         Column(_("Signed investment (yuan)"), lambda landing: landing.signed_investment),
         Column(_("Landing date"), lambda landing: landing.landed_on),

@@ -106,5 +106,7 @@ def figures(scope: Scope) -> dict:
             "intended": money["intended"],
             "signed": money["signed"],
             "counties": coverage["counties"],
+            "towns": coverage["towns"],
+            "villages": coverage["villages"],
         },
     }

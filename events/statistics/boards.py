@@ -169,14 +169,22 @@ def landings_by_region(scope: Scope, level: str = "province") -> list[dict]:
 
 
 def landing_coverage(scope: Scope) -> dict:
-    """How many distinct provinces, cities and counties the scope's landings reach (a place
-    counts only where it was recorded)."""
+    """How many distinct provinces, cities, counties, towns and villages the scope's landings
+    reach (a place counts only where it was recorded)."""
     landings = landings_in(scope)
     return {
         "provinces": landings.exclude(province="").values("province").distinct().count(),
         "cities": landings.exclude(city="").values("province", "city").distinct().count(),
         "counties": landings.exclude(county="")
         .values("province", "city", "county")
+        .distinct()
+        .count(),
+        "towns": landings.exclude(town="")
+        .values("province", "city", "county", "town")
+        .distinct()
+        .count(),
+        "villages": landings.exclude(village="")
+        .values("province", "city", "county", "town", "village")
         .distinct()
         .count(),
     }

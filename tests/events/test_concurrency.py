@@ -5,7 +5,8 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.utils import translation
 
 from events import services
 from events.models import AttendeeCategory, Registration
@@ -74,3 +75,41 @@ def test_rush_without_lock_overbooks(event, monkeypatch):
     result = counts(category)
     assert result["confirmed"] > SEATS
     assert result["confirmed"] + result["waitlisted"] == ATTEMPTS
+
+
+def test_same_person_twice_at_once_is_registered_once(event, monkeypatch):
+    """Both attempts pass the duplicate check before either locks; the unique constraint
+    refuses the second, and the caller's own transaction stays usable after the refusal."""
+    first = AttendeeCategoryFactory(event=event, name="嘉宾", capacity=SEATS)
+    second = AttendeeCategoryFactory(event=event, name="媒体", capacity=SEATS)
+    user = make_users(1)[0]
+    checked = threading.Barrier(2)
+    real_lock = services._lock_category
+
+    def lock_after_both_checked(category):
+        checked.wait(timeout=10)
+        return real_lock(category)
+
+    monkeypatch.setattr(services, "_lock_category", lock_after_both_checked)
+    refusals: list[str] = []
+    counted_after_refusal: list[int] = []
+
+    def attempt(category):
+        try:
+            with translation.override("en"), transaction.atomic():
+                try:
+                    services.register_for_event(event, user=user, category=category)
+                except services.EventError as error:
+                    refusals.append(str(error))
+                    counted_after_refusal.append(Registration.objects.filter(user=user).count())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(c,)) for c in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert refusals == ["You are already registered for this event."]
+    assert counted_after_refusal == [1]
+    assert Registration.objects.filter(user=user).count() == 1

@@ -9,6 +9,7 @@ from django.utils import translation
 from events import reports, statistics
 from events.models import Event
 from events.statistics import Scope
+from projects.models import Landing
 
 from .stats_world import build_world
 
@@ -179,7 +180,13 @@ def test_investment_and_coverage(event_scope):
         "intended": 35_000_000,
         "signed": 10_000_000,
     }
-    assert statistics.landing_coverage(Scope()) == {"provinces": 2, "cities": 2, "counties": 2}
+    assert statistics.landing_coverage(Scope()) == {
+        "provinces": 2,
+        "cities": 2,
+        "counties": 2,
+        "towns": 0,
+        "villages": 0,
+    }
 
 
 def test_landings_by_region_levels(world):
@@ -282,3 +289,32 @@ def test_demo_summit_gives_the_reports_figures():
     assert summit["mentors"] == 40
     assert summit["pairings_formed"] == 15
     assert (summit["landed"], summit["intended"]) == (3, 92_000_000)
+
+
+def test_landing_coverage_counts_distinct_towns_and_villages_where_recorded(world):
+    Landing.objects.filter(project=world.P2).update(town="宦溪镇", village="降虎村")
+    Landing.objects.filter(project=world.P3).update(town="金乡镇")
+    Landing.objects.create(
+        project=world.P1,
+        province="福建省",
+        city="福州市",
+        county="晋安区",
+        town="宦溪镇",
+        village="板桥村",
+        landed_on=date(2026, 11, 6),
+    )
+    assert statistics.landing_coverage(Scope()) == {
+        "provinces": 2,
+        "cities": 2,
+        "counties": 2,
+        "towns": 2,
+        "villages": 2,
+    }
+    figures = statistics.figures(Scope())
+    headline = figures["headline"]
+    assert (headline["counties"], headline["towns"], headline["villages"]) == (2, 2, 2)
+    event_headline = statistics.figures(Scope(event=world.event))["headline"]
+    assert (event_headline["towns"], event_headline["villages"]) == (1, 2)
+    with translation.override("zh-hans"):
+        cards = {card["label"]: card["value"] for card in reports.headline_cards(figures)}
+    assert (cards["覆盖乡镇（街道）"], cards["覆盖村（社区）"]) == (2, 2)
