@@ -8,19 +8,26 @@ e-mails are queued in Redis for the Celery worker, which this benchmark does not
 2. 500 concurrent big-screen viewers polling the ceremony state partial once a second (with
    ETag revalidation, as browsers do) while the console advances: p50/p95 latency.
 
-Everything listens on 127.0.0.1 only; every loop is bounded. Run: .venv/bin/python
-bench/registration_rush.py
+The clients are asyncio connections in a separate process, so they neither share the
+interpreter lock with the benchmark nor cost more than a few percent of a core; the CPU
+that the server, PostgreSQL, the clients and every other process on the machine used
+during each phase is printed next to the figures, with the load average.
+
+Everything listens on 127.0.0.1 only; every loop is bounded in count and every request in
+time. Run: .venv/bin/python bench/registration_rush.py
 """
 
-import http.client
+import asyncio
+import multiprocessing
 import os
 import secrets
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +41,8 @@ SEATS = 300
 VIEWERS = 500
 POLLS_PER_VIEWER = 10
 CONSOLE_STEPS = 5
+REQUEST_TIMEOUT = 30  # seconds, per request including the connection
+PHASE_TIMEOUT = 600  # seconds, per load phase
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -41,19 +50,194 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def request(port: int, method: str, path: str, headers: dict, body: str = ""):
-    """One request on a fresh connection (gunicorn's sync workers close after each)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+# --- Load generator (runs in a child process; no Django there) -------------------------------
+
+
+async def fetch(port: int, method: str, path: str, headers: dict, body: str = ""):
+    """One request on a fresh connection, as gunicorn's sync workers close after each.
+
+    Returns (status, headers, seconds); status 0 when the connection failed or timed out.
+    """
+    payload = body.encode()
+    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    if payload:
+        lines.append(f"Content-Length: {len(payload)}")
+    raw = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + payload
+    started = time.perf_counter()
+
+    async def exchange():
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            writer.write(raw)
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            await reader.read()  # the body, up to the close
+        finally:
+            writer.close()
+        fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+        return int(head[0].split()[1]), fields
+
     try:
-        started = time.perf_counter()
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        response.read()
-        return response.status, dict(response.getheaders()), time.perf_counter() - started
-    except OSError:
+        status, fields = await asyncio.wait_for(exchange(), REQUEST_TIMEOUT)
+    except (
+        OSError,
+        ValueError,
+        asyncio.IncompleteReadError,
+        asyncio.LimitOverrunError,
+        TimeoutError,
+    ):
         return 0, {}, 0.0
-    finally:
-        connection.close()
+    return status, fields, time.perf_counter() - started
+
+
+def load_rush(port: int, path: str, body: str, cookies: list[str]) -> dict:
+    """POST the register form once per cookie, CLIENTS requests in flight at a time."""
+    csrf = secrets.token_hex(16)  # any 32-character secret works when cookie and header agree
+    queue = list(cookies)
+    results: list[tuple[int, float]] = []
+
+    async def client():
+        while queue:
+            headers = {
+                "Cookie": f"{queue.pop()}; csrftoken={csrf}",
+                "X-CSRFToken": csrf,
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
+            status, _, elapsed = await fetch(port, "POST", path, headers, body)
+            results.append((status, elapsed))
+
+    async def run():
+        await asyncio.gather(*(client() for _ in range(CLIENTS)))
+
+    cpu = time.process_time()
+    started = time.perf_counter()
+    asyncio.run(run())
+    return {
+        "wall": time.perf_counter() - started,
+        "results": results,
+        "cpu": time.process_time() - cpu,
+    }
+
+
+def load_screen(port: int, path: str, start_at: float) -> dict:
+    """VIEWERS screens, each polling once a second from ``start_at`` with its own ETag."""
+    results: list[tuple[int, float]] = []
+
+    async def viewer():
+        etag = ""
+        for _ in range(POLLS_PER_VIEWER):
+            tick = time.perf_counter()
+            status, headers, elapsed = await fetch(
+                port, "GET", path, {"If-None-Match": etag} if etag else {}
+            )
+            etag = headers.get("ETag", etag)
+            results.append((status, elapsed))
+            await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - tick)))
+
+    async def run():
+        await asyncio.sleep(max(0.0, start_at - time.time()))
+        await asyncio.gather(*(viewer() for _ in range(VIEWERS)))
+
+    cpu = time.process_time()
+    asyncio.run(run())
+    return {
+        "wall": time.time() - start_at,
+        "results": results,
+        "cpu": time.process_time() - cpu,
+    }
+
+
+def summary(results: list[tuple[int, float]]) -> dict:
+    latencies = [elapsed for status, elapsed in results if status]
+    return {
+        "statuses": {s: sum(1 for r in results if r[0] == s) for s in {r[0] for r in results}},
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+    }
+
+
+# --- CPU accounting (Linux /proc) ------------------------------------------------------------
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot."""
+    with open("/proc/stat") as stat:
+        ticks = [int(field) for field in stat.readline().split()[1:]]
+    hz = os.sysconf("SC_CLK_TCK")
+    idle = ticks[3] + ticks[4]
+    return (sum(ticks) - idle) / hz, sum(ticks) / hz
+
+
+def processes() -> dict[int, tuple[int, float, str]]:
+    """pid -> (parent pid, CPU seconds used so far, command line) for every process."""
+    hz = os.sysconf("SC_CLK_TCK")
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # the process ended meanwhile
+        table[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / hz, command)
+    return table
+
+
+def tree(table: dict, roots: set[int]) -> set[int]:
+    """The given processes and all their descendants."""
+    found, frontier = set(), set(roots)
+    while frontier:
+        found |= frontier
+        frontier = {pid for pid, row in table.items() if row[0] in frontier} - found
+    return found
+
+
+class CpuMeter:
+    """CPU seconds used during a phase by the server, PostgreSQL, Redis, the load generator,
+    this script, and every other process on the machine (other people's work included).
+
+    A process that ends during the phase is counted under "other processes".
+    """
+
+    def __init__(self, server_pid: int, database_port: int, redis_port: int):
+        table = processes()
+        self.groups = {
+            "server": tree(table, {server_pid}),
+            "PostgreSQL": tree(
+                table,
+                {pid for pid, row in table.items() if f" -p {database_port} " in row[2]},
+            ),
+            "Redis": {pid for pid, row in table.items() if f"127.0.0.1:{redis_port}" in row[2]},
+        }
+
+    def start(self) -> None:
+        self.before = processes(), machine_cpu(), os.getloadavg()[0], time.process_time()
+
+    def stop(self, load_generator_cpu: float) -> dict:
+        table, (busy, total), load = processes(), machine_cpu(), os.getloadavg()[0]
+        before, (busy0, total0), load0, script0 = self.before
+        used = {}
+        for name, pids in self.groups.items():
+            pids = tree(table, pids)  # PostgreSQL backends started during the phase count too
+            used[name] = sum(table[p][1] - before.get(p, (0, 0.0))[1] for p in pids if p in table)
+        used["load generator"] = load_generator_cpu
+        used["this script"] = time.process_time() - script0
+        used["other processes"] = max(0.0, (busy - busy0) - sum(used.values()))
+        return {"used": used, "capacity": total - total0, "load": (load0, load)}
+
+
+def cpu_lines(cpu: dict) -> list[str]:
+    parts = ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu["used"].items())
+    return [
+        f"  CPU seconds        {parts} (of {cpu['capacity']:.0f} on {os.cpu_count()} cores)",
+        f"  load average (1 min) before / after  {cpu['load'][0]:.2f} / {cpu['load'][1]:.2f}",
+    ]
+
+
+# --- Set-up -----------------------------------------------------------------------------------
 
 
 def configure_django(database_url: str, redis_url: str, static_root: str) -> dict:
@@ -136,7 +320,7 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
         env=env,
     )
     deadline = time.monotonic() + 30
-    while request(port, "GET", "/healthz", {})[0] != 200:
+    while asyncio.run(fetch(port, "GET", "/healthz", {}))[0] != 200:
         if time.monotonic() > deadline or proc.poll() is not None:
             proc.kill()
             raise RuntimeError("gunicorn did not start")
@@ -144,87 +328,34 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
     return proc
 
 
-def rush(port: int, event, category, cookies: list[str]) -> dict:
+def rush(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, category, cookies):
     """1,000 POSTs to the register form from 100 concurrent clients."""
-    csrf = secrets.token_hex(16)  # any 32-character secret works when cookie and header agree
-    body = f"category={category.pk}"
-    path = f"/events/{event.pk}/register/"
-    queue = list(enumerate(cookies))
-    lock = threading.Lock()
-    results: list[tuple[int, float]] = []
-
-    def client():
-        while True:
-            with lock:
-                if not queue:
-                    return
-                _, cookie = queue.pop()
-            headers = {
-                "Cookie": f"{cookie}; csrftoken={csrf}",
-                "X-CSRFToken": csrf,
-                "Content-Type": "application/x-www-form-urlencoded",
-            }
-            status, _, elapsed = request(port, "POST", path, headers, body)
-            with lock:
-                results.append((status, elapsed))
-
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    latencies = [elapsed for status, elapsed in results if status]
-    return {
-        "wall": wall,
-        "statuses": {s: sum(1 for r in results if r[0] == s) for s in {r[0] for r in results}},
-        "p50": percentile(latencies, 0.50),
-        "p95": percentile(latencies, 0.95),
-    }
+    meter.start()
+    load = clients.submit(
+        load_rush, port, f"/events/{event.pk}/register/", f"category={category.pk}", cookies
+    ).result(timeout=PHASE_TIMEOUT)
+    return {**summary(load["results"]), "wall": load["wall"], "cpu": meter.stop(load["cpu"])}
 
 
-def viewers(port: int, event, ceremony, organizer) -> dict:
+def viewers(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, ceremony, organizer):
     """500 screens polling once a second with If-None-Match; the console steps meanwhile."""
     from events import services
 
-    path = f"/events/{event.pk}/ceremony/screen/state"
-    lock = threading.Lock()
-    results: list[tuple[int, float]] = []
-    barrier = threading.Barrier(VIEWERS + 1)
-
-    def viewer():
-        etag = ""
-        barrier.wait()
-        for _ in range(POLLS_PER_VIEWER):
-            tick = time.perf_counter()
-            status, headers, elapsed = request(
-                port, "GET", path, {"If-None-Match": etag} if etag else {}
-            )
-            etag = headers.get("ETag", etag)
-            with lock:
-                results.append((status, elapsed))
-            time.sleep(max(0.0, 1.0 - (time.perf_counter() - tick)))
-
-    threads = [threading.Thread(target=viewer) for _ in range(VIEWERS)]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started = time.perf_counter()
+    meter.start()
+    start_at = time.time() + 2  # time for the client process to be ready
+    pending = clients.submit(
+        load_screen, port, f"/events/{event.pk}/ceremony/screen/state", start_at
+    )
     actions = ["start", "ribbon", "next_pair", "ribbon", "next_group"][:CONSOLE_STEPS]
-    for action in actions:
-        time.sleep(POLLS_PER_VIEWER / (CONSOLE_STEPS + 1))
+    for step, action in enumerate(actions, start=1):
+        time.sleep(max(0.0, start_at + step * POLLS_PER_VIEWER / (CONSOLE_STEPS + 1) - time.time()))
         services.advance_ceremony(ceremony, action, actor=organizer)
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    latencies = [elapsed for status, elapsed in results if status]
+    load = pending.result(timeout=PHASE_TIMEOUT)
     return {
-        "wall": wall,
-        "requests": len(results),
-        "statuses": {s: sum(1 for r in results if r[0] == s) for s in {r[0] for r in results}},
-        "p50": percentile(latencies, 0.50),
-        "p95": percentile(latencies, 0.95),
+        **summary(load["results"]),
+        "wall": load["wall"],
+        "requests": len(load["results"]),
+        "cpu": meter.stop(load["cpu"]),
     }
 
 
@@ -233,6 +364,8 @@ def main() -> int:
         test_services.postgres(max_connections=300) as database_url,
         test_services.redis() as redis_url,
         tempfile.TemporaryDirectory() as static_root,
+        # A separate process: the clients must not share this interpreter's lock.
+        ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as clients,
     ):
         env = configure_django(database_url, redis_url, static_root)
         from django.db.models import Count
@@ -242,14 +375,15 @@ def main() -> int:
         event, category, cookies, organizer, ceremony = prepare()
         port = test_services.free_port()
         server = start_gunicorn(env, port)
+        meter = CpuMeter(server.pid, urlsplit(database_url).port, urlsplit(redis_url).port)
         try:
-            result = rush(port, event, category, cookies)
+            result = rush(clients, meter, port, event, category, cookies)
             by_status = dict(
                 Registration.objects.filter(category=category)
                 .values_list("status")
                 .annotate(n=Count("id"))
             )
-            screen = viewers(port, event, ceremony, organizer)
+            screen = viewers(clients, meter, port, event, ceremony, organizer)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -264,10 +398,16 @@ def main() -> int:
     print(f"  confirmed          {by_status.get('confirmed', 0)} (seats: {SEATS})")
     print(f"  waitlisted         {by_status.get('waitlisted', 0)}")
     print(f"  server errors      {server_errors}, connection failures {failed}")
+    gunicorn_ms, database_ms = (
+        result["cpu"]["used"][name] / ATTEMPTS * 1000 for name in ("server", "PostgreSQL")
+    )
+    print(f"  CPU a request      gunicorn {gunicorn_ms:.1f} ms, PostgreSQL {database_ms:.1f} ms")
+    print("\n".join(cpu_lines(result["cpu"])))
     print(f"big screen: {VIEWERS} viewers polling every 1 s, {CONSOLE_STEPS} console steps")
     print(f"  requests           {screen['requests']} in {screen['wall']:.1f} s")
     print(f"  HTTP statuses      {dict(sorted(screen['statuses'].items()))}")
     print(f"  latency p50 / p95  {screen['p50'] * 1000:.0f} ms / {screen['p95'] * 1000:.0f} ms")
+    print("\n".join(cpu_lines(screen["cpu"])))
     ok = (
         by_status.get("confirmed", 0) == SEATS
         and by_status.get("waitlisted", 0) == ATTEMPTS - SEATS

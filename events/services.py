@@ -139,12 +139,14 @@ def register_for_event(
     (or awaiting approval when the category requires it). Never exceeds the capacity."""
     if category.event_id != event.pk:
         raise EventError(_("This category does not belong to this event."))
+    # Checked before taking the lock, which then covers only what the capacity depends on;
+    # a second registration racing past this check is stopped by the unique constraint.
+    if Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
+        raise EventError(_("You are already registered for this event."))
     category = _lock_category(category)
     event = Event.objects.get(pk=event.pk)
     if event.status != Status.REGISTRATION_OPEN:
         raise EventError(_("Registration for this event is not open."))
-    if Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
-        raise EventError(_("You are already registered for this event."))
     now = timezone.now()
     registration = Registration(
         event=event,
@@ -164,10 +166,11 @@ def register_for_event(
         registration.status = RegStatus.WAITLISTED
         registration.waitlisted_at = now
     try:
-        with transaction.atomic():
-            registration.save()
+        # No savepoint of its own: the error leaves this function's atomic block, which rolls
+        # back, and a savepoint would cost two more round trips while the category is locked.
+        registration.save()
     except IntegrityError as exc:
-        # Two registrations of one person in two categories race past the check above.
+        # Two registrations of one person raced past the check above.
         raise EventError(_("You are already registered for this event.")) from exc
     _save_answers(registration, answers or {})
     if registration.status == RegStatus.CONFIRMED:
