@@ -109,6 +109,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Tasks record their outcome in the database (notifications, export jobs, recompute runs);
+# nothing waits on a task's return value, so none is stored in Redis.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict = {
     # Idempotent (keyed per posting and deadline), so running it several times a day is safe.
