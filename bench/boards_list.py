@@ -7,18 +7,11 @@ queries does not depend on the number of rows. Run: .venv/bin/python bench/board
 
 import os
 import random
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests import services  # noqa: E402
+from pagetiming import django_on_postgres, measure
 
 POSTINGS = int(os.environ.get("BENCH_POSTINGS", "100000"))
-RUNS = 30
 BATCH = 5000
 WORDS_ZH = [
     "闸泵站",
@@ -113,37 +106,11 @@ def populate(rng: random.Random) -> None:
             )
 
 
-def measure(client, path: str) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(path)  # warm the caches and the connection
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(path)
-    p95 = sorted(times)[int(len(times) * 0.95) - 1]
-    return statistics.median(times), p95, len(ctx.captured_queries)
-
-
 def main() -> None:
-    with services.postgres() as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ["CONN_MAX_AGE"] = "600"
-        os.environ.pop("REDIS_URL", None)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+    with django_on_postgres():
         from django.db import connection
         from django.test import Client
 
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
         populate(random.Random(2026))
         with connection.cursor() as cursor:

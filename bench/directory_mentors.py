@@ -8,18 +8,13 @@ Run: .venv/bin/python bench/directory_mentors.py  (BENCH_MENTORS=… to change t
 
 import os
 import random
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests import services  # noqa: E402
+from pagetiming import django_on_postgres, measure
 
 MENTORS = int(os.environ.get("BENCH_MENTORS", "100000"))
-RUNS = 30
+# Names end with their index, so the last index matches exactly one expert at any size.
+RARE = str(MENTORS - 1)
 BATCH = 5000
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁"
 GIVEN = "明建华思恩浩忠权晓刚东杰海峰宏远立群振文静欣然志强国栋燕博升兰平婷宇青俊娜新雷德芹梅"
@@ -112,37 +107,11 @@ def populate(rng: random.Random) -> None:
         )
 
 
-def measure(client, path: str) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(path)  # warm the caches and the connection
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(path)
-    p95 = sorted(times)[int(len(times) * 0.95) - 1]
-    return statistics.median(times), p95, len(ctx.captured_queries)
-
-
 def main() -> None:
-    with services.postgres() as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ["CONN_MAX_AGE"] = "600"
-        os.environ.pop("REDIS_URL", None)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+    with django_on_postgres():
         from django.db import connection
         from django.test import Client
 
-        call_command("migrate", verbosity=0)
         started = time.perf_counter()
         populate(random.Random(2026))
         with connection.cursor() as cursor:
@@ -154,7 +123,7 @@ def main() -> None:
             ("search 海洋", "/people/?q=海洋"),
             ("search 人工智能", "/people/?q=人工智能"),
             ("search 'machine learning'", "/people/?q=machine+learning"),
-            ("search rare name 王明建12345", "/people/?q=12345"),
+            (f"search one name by its number {RARE}", f"/people/?q={RARE}"),
             ("field + honour", "/people/?field=f3&honour=h1"),
             ("hometown 金乡县 + overseas", "/people/?hometown=金乡县&region=overseas"),
             ("language th + has capacity", "/people/?language=th&has_capacity=on"),
@@ -169,7 +138,7 @@ def main() -> None:
             median, p95, queries = measure(client, path)
             medians.append(median)
             print(f"{label:<44} {median:>10.1f} {p95:>8.1f} {queries:>8}")
-        _, _, one = measure(client, "/people/?q=12345")
+        _, _, one = measure(client, f"/people/?q={RARE}")
         _, _, many = measure(client, "/people/")
         print(f"queries with 1 row: {one}, with 20 rows: {many}")
         assert one == many, "query count depends on the number of rows"
