@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from mentors.models import Mentor, Organization, Pairing
 from projects.models import Challenge, Project, exactly_one
+from talentbridge.storage import export_upload_to
 
 # Unambiguous upper-case letters and digits for codes typed at the check-in desk.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -521,7 +522,7 @@ class ExportJob(models.Model):
     )
     total_rows = models.PositiveIntegerField(default=0)
     done_rows = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=export_upload_to, blank=True)
     file_name = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -18,7 +18,6 @@ from mentors.models import Pairing
 from mentors.services import celebrate_pairing
 from projects.models import Challenge, Project
 from talentbridge.models import User
-from talentbridge.queue import enqueue_on_commit
 from talentbridge.services import notify
 
 from .ceremony import CeremonyState, replay
@@ -36,7 +35,6 @@ from .models import (
     Session,
 )
 from .queries import SCREEN_CACHE_SECONDS, screen_cache_key, screen_tag, screen_version
-from .tasks import task_send_ticket
 
 Status = Event.Status
 RegStatus = Registration.Status
@@ -110,7 +108,14 @@ def _lock_category(category: AttendeeCategory) -> AttendeeCategory:
 
 
 def _send_ticket(registration: Registration) -> None:
-    enqueue_on_commit(task_send_ticket, registration_id=registration.pk)
+    notify(
+        registration.user,
+        key=f"event-ticket-{registration.pk}",
+        template="event_ticket",
+        context={"name": registration.user.name},
+        url=f"/events/tickets/{registration.code}/",
+        source=("events.ticket", registration.pk),
+    )
 
 
 def _notify_status(registration: Registration, template: str) -> None:

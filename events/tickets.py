@@ -7,6 +7,8 @@ import segno
 from django.conf import settings
 from django.utils import timezone
 
+from talentbridge.notifications import Attachment, Extras
+
 from .models import Event, Registration
 
 
@@ -73,3 +75,29 @@ def event_ics(event: Event, *, uid_suffix: str = "") -> str:
         "END:VCALENDAR",
     ]
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def ticket_extras(registration_id: int) -> Extras | None:
+    """The ticket e-mail's details and attachments (QR code, .ics), while still confirmed."""
+    registration = (
+        Registration.objects.select_related("event", "category")
+        .filter(pk=registration_id, status=Registration.Status.CONFIRMED)
+        .first()
+    )
+    if registration is None:
+        return None
+    event = registration.event
+    context = {
+        "event": event.title,
+        "category": registration.category.name,
+        "starts_at": timezone.localtime(event.starts_at),
+        "venue": event.venue,
+        "code": registration.display_code,
+    }
+    return Extras(
+        context=context,
+        attachments=[
+            Attachment(f"checkin-{registration.code}.png", qr_png(registration), "image/png"),
+            Attachment("event.ics", event_ics(event), "text/calendar; charset=utf-8"),
+        ],
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import IndustryChain, Mentee, Mentor, Organization, Pairing, Region
+from talentbridge.storage import attachment_upload_to
 
 
 class Status(models.TextChoices):
@@ -345,7 +346,7 @@ class Attachment(PostingPart):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to="boards/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=attachment_upload_to)
     name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size (bytes)"))
     content_type = models.CharField(_("type"), max_length=100)

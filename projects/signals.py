@@ -9,7 +9,6 @@ from celery import Task
 from django.db import transaction
 
 from mentors.models import Mentee, Mentor
-from talentbridge.queue import enqueue_on_commit
 
 from .tasks import task_full_recompute, task_recompute_mentee, task_recompute_mentor
 
@@ -31,7 +30,7 @@ def _enqueue_once(task: Task, **kwargs) -> None:
             and func.keywords == kwargs
         ):
             return
-    enqueue_on_commit(task, **kwargs)
+    task.delay(**kwargs)
 
 
 def mentor_saved(sender, instance: Mentor, raw: bool = False, **kwargs) -> None:
@@ -50,4 +49,4 @@ def people_imported(sender, kind: str, ids: list[int], **kwargs) -> None:
     """A spreadsheet import changed many profiles at once: one chunked full recompute, shared
     by the workers, refreshes every list instead of one task per imported row."""
     if ids and kind in ("mentors", "mentees"):
-        enqueue_on_commit(task_full_recompute)
+        task_full_recompute.delay()

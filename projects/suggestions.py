@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 
 from mentors.models import IndustryChain, Mentee, Mentor, Pairing
 from talentbridge.models import Notification, User
-from talentbridge.queue import enqueue_on_commit
 from talentbridge.services import notify
 
 from .matching import Expert, Item, MatchConfig, MatchEngine, Suggestion
@@ -356,7 +355,7 @@ def start_full_recompute(*, actor: User | None) -> RecomputeRun:
     from .tasks import task_full_recompute  # the tasks module imports this one
 
     run = RecomputeRun.objects.create(started_by=actor)
-    enqueue_on_commit(task_full_recompute, run_id=run.pk)
+    task_full_recompute.delay(run_id=run.pk)
     return run
 
 
@@ -429,7 +428,7 @@ def schedule_posting_recompute(posting: Challenge | Project) -> None:
     """Recompute a posting's list once the current transaction commits."""
     from .tasks import task_recompute_posting  # the tasks module imports this one
 
-    enqueue_on_commit(task_recompute_posting, kind=posting.kind, posting_id=posting.pk)
+    task_recompute_posting.delay(kind=posting.kind, posting_id=posting.pk)
 
 
 # --- Reading ----------------------------------------------------------------------------------

@@ -3,8 +3,6 @@
 from celery import shared_task
 from django.utils import timezone
 
-from talentbridge.queue import enqueue_on_commit
-
 from . import suggestions
 from .models import RecomputeRun
 from .services import remind_deadlines
@@ -52,7 +50,7 @@ def task_full_recompute(run_id: int | None = None) -> int:
             return 0
     pending = suggestions.plan_full_recompute(run)
     for kind, ids in pending:
-        enqueue_on_commit(task_recompute_chunk, run_id=run.pk, kind=kind, ids=ids)
+        task_recompute_chunk.delay(run_id=run.pk, kind=kind, ids=ids)
     return len(pending)
 
 

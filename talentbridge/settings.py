@@ -5,6 +5,7 @@ in-process, e-mail printed to the console. Production sets DATABASE_URL, REDIS_U
 SECRET_KEY, DEBUG=0, ALLOWED_HOSTS and EMAIL_URL (see README.md).
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "talentbridge.middleware.PreferredLanguageMiddleware",
+    "talentbridge.audit_context.AuditContextMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +173,13 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind a proxy every client arrives from the proxy's address; the client's own address is
+# read from X-Forwarded-For only when the connection comes from one of these networks.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(net, strict=False) for net in TRUSTED_PROXIES]
+AXES_CLIENT_IP_CALLABLE = "talentbridge.addresses.client_address"
+# Password-reset e-mails per address and per account in a rolling hour.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=3)
 
 # --- Internationalisation -------------------------------------------------------------------
 
@@ -188,8 +197,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Every uploaded or generated file is private: no URL serves MEDIA_ROOT, in any mode; files
+# leave through views that check permission (see talentbridge/storage.py).
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "private")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 STORAGES = {

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -23,14 +22,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("language/", views.set_language, name="set_language"),
     path("notifications/", views.notifications, name="notifications"),
+    path("audit/", views.audit_trail, name="audit_trail"),
     path("accounts/", include(account_patterns)),
     path("people/", include("mentors.urls")),
     path("boards/", include("projects.urls")),
     path("events/", include("events.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from talentbridge.models import User
-from talentbridge.queue import enqueue_on_commit
 
 from ..models import Event, ExportJob, ExportLog
 from ..statistics.filters import scope_from_params, scope_params
@@ -74,7 +73,7 @@ def start_export_job(request: ExportRequest, *, actor: User, rows: int) -> Expor
             total_rows=rows,
             file_name=request.file_name(),
         )
-        enqueue_on_commit(task_run_export, job_id=job.pk)
+        task_run_export.delay(job_id=job.pk)
     return job
 
 

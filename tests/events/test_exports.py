@@ -277,7 +277,7 @@ def test_running_a_job_twice_changes_nothing(world, organizer, django_capture_on
 @pytest.mark.django_db(transaction=True)
 def test_large_export_job_runs_in_a_real_worker(celery_worker, organizer, client_for, settings):
     # The worker process writes into its own MEDIA_ROOT; read the file from there.
-    settings.MEDIA_ROOT = settings.BASE_DIR / "media"
+    settings.MEDIA_ROOT = settings.BASE_DIR / "private"
     world = build_world(organizer)
     category = world.event.categories.get(name="嘉宾")
     from events.models import Registration

@@ -7,7 +7,6 @@ from django.utils import translation
 from events import services
 from events.models import Event, Registration
 from events.services import AlreadyCheckedIn, EventError
-from events.tasks import task_send_ticket
 from talentbridge.models import Notification
 from tests.factories import AttendeeCategoryFactory, EventFactory, RegistrationFactory, UserFactory
 
@@ -106,7 +105,7 @@ def test_register_confirmed_sends_ticket_with_qr_and_ics(
 def test_ticket_is_sent_once(event, guests, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, guests)
-    task_send_ticket(registration_id=registration.pk)
+    services._send_ticket(registration)
     assert len(mail.outbox) == 1
     assert Notification.objects.filter(key=f"event-ticket-{registration.pk}").count() == 1
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _run_on_commit_at_once(monkeypatch):
     """Queue notifications at once: these tests run inside a transaction that never commits."""
-    monkeypatch.setattr("talentbridge.queue.transaction.on_commit", lambda func, **kw: func())
+    monkeypatch.setattr("talentbridge.celery.transaction.on_commit", lambda func, **kw: func())
 
 
 PROPOSAL = {
@@ -260,7 +260,7 @@ def test_task_remind_deadlines_runs_the_service(challenge):
 
     challenge.deadline = timezone.localdate() + timedelta(days=3)
     challenge.save()
-    assert task_remind_deadlines.delay().get() == 1
+    assert task_remind_deadlines.apply().get() == 1
     assert (
         Notification.objects.filter(
             user=challenge.owner, key__startswith="projects.deadline"
