@@ -2,7 +2,7 @@
 the one safe way to follow a ``next`` parameter."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -46,3 +46,19 @@ def safe_next(request, default: str) -> str:
 def redirect_to(request, url: str):
     """Redirect; an HTMX form swap is told to load the whole page instead."""
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def job_progress(request, job, *, progress_url: str, done_url: str, context: dict | None = None):
+    """The progress partial of a background job, polled every second while it runs.
+
+    When an HTMX poll finds the job finished it answers with ``HX-Redirect`` to ``done_url``,
+    where the result (a download, the recomputed lists) is shown. Every long job's page uses
+    this and ``templates/_job_progress.html``.
+    """
+    if request.htmx and job.is_finished:
+        return HttpResponseClientRedirect(done_url)
+    return render(
+        request,
+        "_job_progress.html",
+        {"job": job, "progress_url": progress_url, **(context or {})},
+    )
