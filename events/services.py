@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mentors.models import Pairing
-from mentors.services import celebrate_pairing
+from mentors.services import celebrate_pairing, uncelebrate_pairing
 from projects.models import Challenge, Project
 from talentbridge.models import User
 from talentbridge.services import notify
@@ -453,14 +453,6 @@ def _celebrate(pairing: Pairing, *, actor: User) -> None:
         celebrate_pairing(pairing, actor=actor)
 
 
-def _uncelebrate(pairing: Pairing) -> None:
-    # Undoing a ribbon pressed by mistake returns the pairing to where the ceremony found it.
-    # mentors/ has no service for this reverse transition, so the ceremony writes it here.
-    Pairing.objects.filter(pk=pairing.pk, status=Pairing.Status.CELEBRATED).update(
-        status=Pairing.Status.ACCEPTED, celebrated_at=None
-    )
-
-
 @transaction.atomic
 def advance_ceremony(ceremony: Ceremony, action: str, *, actor: User) -> CeremonyState:
     """Record one console step if it makes sense now; return the new state.
@@ -487,7 +479,7 @@ def advance_ceremony(ceremony: Ceremony, action: str, *, actor: User) -> Ceremon
         undone = state.effective_steps[-1]
         ribboned = next((p for p in state.pairs if p.pk == undone.pair_id), None)
         if undone.action == Action.RIBBON and ribboned is not None:
-            _uncelebrate(ribboned.pairing)
+            uncelebrate_pairing(ribboned.pairing, actor=actor)
     CeremonyStep.objects.create(
         ceremony=ceremony, action=action, pair=pair, actor=actor, created_at=now
     )

@@ -346,6 +346,20 @@ def celebrate_pairing(pairing: Pairing, *, actor: User | None) -> Pairing:
 
 
 @transaction.atomic
+def uncelebrate_pairing(pairing: Pairing, *, actor: User | None) -> Pairing:
+    """Undo a ribbon pressed by mistake: a celebrated pairing returns to accepted.
+
+    A pairing that has moved on since (active, ended) is left as it is.
+    """
+    locked = Pairing.objects.select_for_update().get(pk=pairing.pk)
+    if locked.status == Pairing.Status.CELEBRATED:
+        locked.status = Pairing.Status.ACCEPTED
+        locked.celebrated_at = None
+        locked.save(update_fields=["status", "celebrated_at"])
+    return locked
+
+
+@transaction.atomic
 def activate_pairing(pairing: Pairing, *, actor: User | None) -> Pairing:
     """Mark an accepted or celebrated pairing as working together."""
     locked = Pairing.objects.select_for_update().get(pk=pairing.pk)
