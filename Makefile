@@ -6,6 +6,10 @@ INSTALLED := $(VENV)/.installed-run
 INSTALLED_TEST := $(VENV)/.installed-test
 MANAGE := $(BIN)/python manage.py
 UNIT := not (postgres or redis or celery or browser)
+# `make run HOST=0.0.0.0 SITE_URL=http://<this laptop's address>:8000` serves phones on a
+# venue network (README: "Phones on the venue network").
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test test-unit test-all lint format messages translations bench lock clean
 
@@ -25,7 +29,7 @@ translations: $(INSTALLED)
 run: translations
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: test-unit test-all
 
@@ -40,6 +44,7 @@ test-all: translations $(INSTALLED_TEST)
 lint: $(INSTALLED_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(INSTALLED_TEST)
 	$(BIN)/ruff check --fix .

@@ -1,4 +1,5 @@
-"""Language selection: the visitor's explicit choice, else Simplified Chinese."""
+"""Language selection (the visitor's explicit choice, else Simplified Chinese) and the
+Permissions-Policy header."""
 
 from django.conf import settings
 from django.utils import translation
@@ -27,4 +28,22 @@ class PreferredLanguageMiddleware:
         if "Cookie" not in patch:
             response["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
         translation.deactivate()
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off powerful browser features; allow the camera only on ``CAMERA_VIEWS``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        camera = "(self)" if match and match.view_name in settings.CAMERA_VIEWS else "()"
+        response.headers.setdefault(
+            "Permissions-Policy",
+            f"camera={camera}, microphone=(), geolocation=(), payment=(), usb=(), "
+            "interest-cohort=()",
+        )
         return response

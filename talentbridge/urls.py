@@ -14,6 +14,7 @@ account_patterns = [
         ),
         name="login",
     ),
+    path("password_reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]
 

@@ -4,6 +4,7 @@ import redis
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -13,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from .addresses import client_address
 from .forms import AuditFilterForm, SignupForm
 from .http import paginate, query_string, wants_fragment
 from .queries import audit_entries, filter_audit_entries
 from .rules import can_view_audit_trail
 from .services import mark_notifications_read, register_user, set_user_language
+from .throttle import take_attempt
 
 
 def home(request):
@@ -116,3 +119,18 @@ def audit_trail(request):
     if wants_fragment(request):
         return render(request, "talentbridge/_audit_results.html", context)
     return render(request, "talentbridge/audit_list.html", context)
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Password reset that sends at most ``PASSWORD_RESET_LIMIT`` e-mails an hour per client
+    address and per account; beyond that it answers the same page and sends nothing, so it
+    cannot be used to flood a mailbox nor to learn which addresses have accounts."""
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].lower()
+        limit = settings.PASSWORD_RESET_LIMIT
+        by_address = take_attempt(f"reset:addr:{client_address(self.request)}", limit)
+        by_account = take_attempt(f"reset:mail:{email}", limit)
+        if by_address and by_account:
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())

@@ -1,5 +1,6 @@
 """Checks on the code base itself: migrations, lint, formatting, translations."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,60 @@ def test_catalogs_agree_on_shared_strings():
         entry for entry in entries if "#-#-#-#-#" in entry and 'msgid ""\nmsgstr' not in entry
     ]
     assert conflicts == []
+
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_import_contracts_are_kept():
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("mentors/_contract_probe.py", "import events.models\n"),
+        ("projects/matching/_contract_probe.py", "import django.db\n"),
+        ("events/tasks.py", "import events.views\n"),
+    ],
+)
+def test_import_contracts_catch_a_deliberate_break(tmp_path, module, line):
+    """A copy of the tree with one forbidden import fails the contract check."""
+    copy = tmp_path / "tree"
+    copy.mkdir()
+    for name in ("pyproject.toml", "talentbridge", "mentors", "projects", "events"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("locale", "*.pyc"))
+        else:
+            shutil.copy(source, copy / name)
+    target = copy / module
+    target.write_text((target.read_text() if target.exists() else "") + line)
+    result = _lint_imports(copy)
+    assert result.returncode != 0, result.stdout
+    assert "BROKEN" in result.stdout
+
+
+MAX_MODULE_LINES = 450
+
+
+def test_no_module_passes_450_lines():
+    """Layer files past their size become packages by feature (STYLE.md)."""
+    too_long = {}
+    for path in ROOT.rglob("*.py"):
+        parts = path.relative_to(ROOT).parts
+        if parts[0] in (".venv", "tests", "node_modules") or "migrations" in parts:
+            continue
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES:
+            too_long[str(path.relative_to(ROOT))] = lines
+    assert too_long == {}
