@@ -9,6 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 
 from talentbridge.celery import app as celery_app
@@ -24,6 +25,12 @@ def _tasks_in_process():
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and cached pages never leak from one test into the next."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

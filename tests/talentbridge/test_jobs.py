@@ -1,0 +1,86 @@
+"""Tasks sent after commit, and the one job-progress model and partial."""
+
+import pytest
+from celery import shared_task
+from django.db import transaction
+from django.test import RequestFactory
+
+from talentbridge import services
+from talentbridge.http import job_progress
+from talentbridge.models import Job
+
+sent = []
+
+
+@shared_task(name="tests.record")
+def task_record(*, value: int) -> None:
+    sent.append(value)
+
+
+@pytest.fixture(autouse=True)
+def _clear():
+    sent.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_sent_inside_a_transaction_waits_for_the_commit():
+    with transaction.atomic():
+        task_record.delay(value=1)
+        assert sent == []
+    assert sent == [1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_sends_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        task_record.delay(value=2)
+        raise RuntimeError
+    assert sent == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_task_is_sent_at_once():
+    task_record.delay(value=3)
+    assert sent == [3]
+
+
+@pytest.mark.django_db
+def test_job_progress_moves_and_never_passes_its_total(admin_user):
+    job = services.start_job("export", actor=admin_user, total=10)
+    assert (job.status, job.percent) == (Job.Status.QUEUED, 0)
+    assert services.run_job(job.pk)
+    services.advance_job(job.pk, 4)
+    services.advance_job(job.pk, 40)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.percent) == (Job.Status.RUNNING, 10, 100)
+    services.finish_job(job.pk)
+    assert not services.run_job(job.pk)  # a repeated delivery finds it finished
+    services.fail_job(job.pk, "late failure")
+    job.refresh_from_db()
+    assert (job.status, job.error) == (Job.Status.DONE, "")
+
+
+@pytest.mark.django_db
+def test_failed_job_keeps_its_message(admin_user):
+    job = services.start_job("recompute", actor=admin_user, total=3)
+    services.fail_job(job.pk, "database went away")
+    job.refresh_from_db()
+    assert (job.status, job.error, job.is_finished) == (
+        Job.Status.FAILED,
+        "database went away",
+        True,
+    )
+
+
+@pytest.mark.django_db
+def test_progress_partial_polls_while_running_and_redirects_when_done(admin_user):
+    job = services.start_job("export", actor=admin_user, total=4)
+    request = RequestFactory().get("/p/")
+    request.htmx = False
+    html = job_progress(request, job, progress_url="/p/", done_url="/done/").content.decode()
+    assert 'hx-get="/p/"' in html and 'hx-trigger="every 1s"' in html
+    services.finish_job(job.pk)
+    job.refresh_from_db()
+    request.htmx = True
+    response = job_progress(request, job, progress_url="/p/", done_url="/done/")
+    assert response["HX-Redirect"] == "/done/"
