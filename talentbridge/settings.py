@@ -148,7 +148,7 @@ if REDIS_URL:
     }
 else:
     # Embedded mode: tasks run in-process, at once, in the caller's thread.
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True

@@ -84,3 +84,13 @@ def test_progress_partial_polls_while_running_and_redirects_when_done(admin_user
     request.htmx = True
     response = job_progress(request, job, progress_url="/p/", done_url="/done/")
     assert response["HX-Redirect"] == "/done/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_embedded_mode_sends_tasks_without_broker_warnings(caplog, settings):
+    if not settings.CELERY_BROKER_URL.startswith("memory://"):
+        pytest.skip("the embedded mode's in-memory broker is not in use in this pass")
+    with caplog.at_level("WARNING"):
+        task_record.delay(value=4)
+        task_record.app.connection_for_write().as_uri()
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("kombu")] == []
