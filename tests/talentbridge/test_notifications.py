@@ -51,7 +51,7 @@ def test_a_source_adds_context_and_attachments_once():
     assert Notification.objects.filter(key="once").count() == 1
     assert len(mail.outbox) == 1
     assert [tuple(a) for a in mail.outbox[0].attachments] == [("a.txt", "hello", "text/plain")]
-    assert "来源7" in mail.outbox[0].body
+    assert "来源7" in mail.outbox[0].subject
 
 
 def test_a_source_that_declines_sends_nothing():
