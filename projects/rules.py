@@ -2,8 +2,10 @@
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from mentors.models import Mentee, Mentor
+from mentors.models import Mentee, Mentor, Organization
+from talentbridge.rules import is_organizer
 
 from .models import CLAIMABLE_STATUSES, PUBLIC_STATUSES, Challenge, Claim, Project, Status
 
@@ -15,8 +17,11 @@ EDITABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 ACTIVE_STATUSES = (Status.CLAIMED, Status.IN_PROGRESS, Status.SOLVED, Status.LANDED)
 
 
-def is_organizer(user) -> bool:
-    return user.is_authenticated and (user.is_organizer or user.is_admin)
+# Why a named organisation is refused as a posting's poster.
+NOT_A_MEMBER = _(
+    "“%(name)s” is an existing organisation, and only its members post for it. Choose one of "
+    "your own, or ask the organisation to add you as a member."
+)
 
 
 def is_owner(user, posting: Posting) -> bool:
@@ -33,6 +38,19 @@ def can_create_project(user) -> bool:
 
 def can_create_posting(user, kind: str) -> bool:
     return can_create_challenge(user) if kind == Challenge.kind else can_create_project(user)
+
+
+def can_post_for_organization(user, organization: Organization) -> bool:
+    """Only an organisation's members (and the experts or mentees it employs) post for it."""
+    if not user.is_authenticated:
+        return False
+    mentor = getattr(user, "mentor_profile", None)
+    mentee = getattr(user, "mentee_profile", None)
+    return (
+        (mentor is not None and mentor.affiliation_id == organization.pk)
+        or (mentee is not None and mentee.organization_id == organization.pk)
+        or organization.members.filter(pk=user.pk).exists()
+    )
 
 
 def can_view_posting(user, posting: Posting) -> bool:

@@ -13,6 +13,11 @@ from mentors.models import Mentee, Mentor
 from .tasks import task_full_recompute, task_recompute_mentee, task_recompute_mentor
 
 
+def _send_now(task: Task, kwargs: dict) -> None:
+    """Send a task that already waited for the commit (past the task class's own deferral)."""
+    Task.apply_async(task, kwargs=kwargs)
+
+
 def _enqueue_once(task: Task, **kwargs) -> None:
     """Enqueue on commit unless the same call already waits for this transaction's commit.
 
@@ -21,16 +26,19 @@ def _enqueue_once(task: Task, **kwargs) -> None:
     drops the waiting calls itself on a rollback.
     """
     connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        task.delay(**kwargs)
+        return
     here = set(connection.savepoint_ids)
     for savepoints, func, _robust in connection.run_on_commit:
         if (
             savepoints == here
             and isinstance(func, partial)
-            and func.func == task.delay
-            and func.keywords == kwargs
+            and func.func is _send_now
+            and func.args == (task, kwargs)
         ):
             return
-    task.delay(**kwargs)
+    transaction.on_commit(partial(_send_now, task, kwargs))
 
 
 def mentor_saved(sender, instance: Mentor, raw: bool = False, **kwargs) -> None:

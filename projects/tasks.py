@@ -1,11 +1,16 @@
-"""Celery tasks of the boards: thin wrappers around services."""
+"""Celery tasks of the boards: thin wrappers around services, taking ids and re-reading rows.
+
+Tasks import the services they run; the services that enqueue work (publishing a posting,
+starting a full recompute) import the tasks, never the other way round.
+"""
 
 from celery import shared_task
 from django.utils import timezone
 
-from . import suggestions
 from .models import RecomputeRun
-from .services import remind_deadlines
+from .services import recompute
+from .services.deadlines import remind_deadlines
+from .suggestions import MENTORS
 
 
 @shared_task(name="projects.remind_deadlines")
@@ -20,41 +25,41 @@ def task_remind_deadlines() -> int:
 @shared_task(name="projects.recompute_posting")
 def task_recompute_posting(kind: str, posting_id: int) -> int:
     """Recompute the suggested experts (or founders) of one posting."""
-    return suggestions.recompute_target(kind, posting_id)
+    return recompute.recompute_target(kind, posting_id)
 
 
 @shared_task(name="projects.recompute_mentor")
 def task_recompute_mentor(mentor_id: int) -> int:
     """Update every list an expert enters, leaves or moves in after their profile changed."""
-    return suggestions.recompute_candidate(suggestions.MENTORS, mentor_id)
+    return recompute.recompute_candidate(MENTORS, mentor_id)
 
 
 @shared_task(name="projects.recompute_mentee")
 def task_recompute_mentee(mentee_id: int) -> int:
     """Recompute a mentee's "mentors for you" and the project lists they rank in."""
-    return suggestions.refresh_mentee(mentee_id)
+    return recompute.refresh_mentee(mentee_id)
 
 
 @shared_task(name="projects.full_recompute")
 def task_full_recompute(run_id: int | None = None) -> int:
     """Split a full recompute into chunks and dispatch each as its own task.
 
-    Without ``run_id`` (the beat schedule) a new run is started. Re-running a run dispatches
-    only its chunks not done yet.
+    Without ``run_id`` (the beat schedule, an import) a new run is started. Re-running a run
+    dispatches only its chunks not done yet.
     """
     if run_id is None:
-        run = RecomputeRun.objects.create()
+        run = recompute.start_run(actor=None)
     else:
         run = RecomputeRun.objects.filter(pk=run_id).first()
         if run is None:
             return 0
-    pending = suggestions.plan_full_recompute(run)
-    for kind, ids in pending:
-        task_recompute_chunk.delay(run_id=run.pk, kind=kind, ids=ids)
+    pending = recompute.plan_full_recompute(run)
+    for chunk_id, _kind, ids in pending:
+        task_recompute_chunk.delay(chunk_id=chunk_id, ids=ids)
     return len(pending)
 
 
 @shared_task(name="projects.recompute_chunk")
-def task_recompute_chunk(run_id: int, kind: str, ids: list[int]) -> int:
+def task_recompute_chunk(chunk_id: int, ids: list[int]) -> int:
     """Recompute one chunk of a full run; counted once in the run's progress."""
-    return suggestions.recompute_chunk(run_id, kind, ids)
+    return recompute.recompute_chunk(chunk_id, ids)

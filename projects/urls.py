@@ -1,6 +1,8 @@
 from django.urls import path, register_converter
 
-from . import views, views_suggestions
+from talentbridge.parsing import parse_id
+
+from .views import attachments, boards, claims, for_you, landings, postings, recompute, suggestions
 
 app_name = "projects"
 
@@ -26,61 +28,65 @@ class KindConverter(WordsConverter):
 
 
 class PostingActionConverter(WordsConverter):
-    words = tuple(views.POSTING_ACTIONS)
+    words = tuple(postings.POSTING_ACTIONS)
 
 
 class ClaimActionConverter(WordsConverter):
-    words = tuple(views.CLAIM_ACTIONS)
+    words = tuple(claims.CLAIM_ACTIONS)
+
+
+class IdConverter:
+    """A row id: digits the database can hold, else no match (404), never an overflow."""
+
+    regex = "[0-9]{1,20}"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
 
 
 register_converter(KindConverter, "kind")
 register_converter(PostingActionConverter, "posting_action")
 register_converter(ClaimActionConverter, "claim_action")
+register_converter(IdConverter, "id")
 
 urlpatterns = [
-    path("", views.board_index, name="index"),
-    path("mine/", views.my_postings, name="my_postings"),
-    path("my-claims/", views.my_claims, name="my_claims"),
-    path("review/", views.review_queue, name="review_queue"),
-    path("onsite/", views.onsite_board, name="onsite"),
-    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
-    path("claims/<int:pk>/<claim_action:action>/", views.claim_action, name="claim_action"),
-    path("<kind:kind>/", views.board, name="board"),
-    path("<kind:kind>/new/", views.posting_create, name="posting_create"),
-    path("<kind:kind>/<int:pk>/", views.posting_detail, name="posting"),
-    path("<kind:kind>/<int:pk>/edit/", views.posting_edit, name="posting_edit"),
-    path("<kind:kind>/<int:pk>/claim/", views.claim_create, name="claim_create"),
-    path("<kind:kind>/<int:pk>/send-back/", views.posting_send_back, name="posting_send_back"),
-    path("<kind:kind>/<int:pk>/landing/", views.posting_landing, name="posting_landing"),
+    path("", boards.board_index, name="index"),
+    path("mine/", postings.my_postings, name="my_postings"),
+    path("my-claims/", claims.my_claims, name="my_claims"),
+    path("review/", postings.review_queue, name="review_queue"),
+    path("onsite/", boards.onsite_board, name="onsite"),
+    path("attachments/<id:pk>/", attachments.attachment_download, name="attachment"),
+    path("claims/<id:pk>/<claim_action:action>/", claims.claim_action, name="claim_action"),
+    path("<kind:kind>/", boards.board, name="board"),
+    path("<kind:kind>/new/", postings.posting_create, name="posting_create"),
+    path("<kind:kind>/<id:pk>/", postings.posting_detail, name="posting"),
+    path("<kind:kind>/<id:pk>/edit/", postings.posting_edit, name="posting_edit"),
+    path("<kind:kind>/<id:pk>/claim/", claims.claim_create, name="claim_create"),
+    path("<kind:kind>/<id:pk>/send-back/", postings.posting_send_back, name="posting_send_back"),
+    path("<kind:kind>/<id:pk>/landing/", landings.posting_landing, name="posting_landing"),
     path(
-        "<kind:kind>/<int:pk>/<posting_action:action>/",
-        views.posting_action,
+        "<kind:kind>/<id:pk>/<posting_action:action>/",
+        postings.posting_action,
         name="posting_action",
     ),
 ]
 
 # Match suggestions (智能推荐).
 urlpatterns += [
-    path("for-you/", views_suggestions.for_you, name="for_you"),
-    path("suggestions/recompute/", views_suggestions.recompute, name="recompute"),
+    path("for-you/", for_you.for_you, name="for_you"),
+    path("suggestions/recompute/", recompute.recompute, name="recompute"),
+    path("suggestions/runs/<id:pk>/", recompute.recompute_progress, name="recompute_progress"),
+    path("suggestions/<id:pk>/invite/", suggestions.suggestion_invite, name="suggestion_invite"),
     path(
-        "suggestions/runs/<int:pk>/",
-        views_suggestions.recompute_progress,
-        name="recompute_progress",
-    ),
-    path(
-        "suggestions/<int:pk>/invite/",
-        views_suggestions.suggestion_invite,
-        name="suggestion_invite",
-    ),
-    path(
-        "suggestions/<int:pk>/feedback/",
-        views_suggestions.suggestion_feedback,
+        "suggestions/<id:pk>/feedback/",
+        suggestions.suggestion_feedback,
         name="suggestion_feedback",
     ),
-    path(
-        "<kind:kind>/<int:pk>/suggestions/",
-        views_suggestions.posting_suggestions,
-        name="suggestions",
-    ),
+    path("<kind:kind>/<id:pk>/suggestions/", suggestions.posting_suggestions, name="suggestions"),
 ]

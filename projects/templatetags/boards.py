@@ -1,5 +1,7 @@
 """Template helpers for the boards: money in the reader's language, permissions, QR codes."""
 
+from decimal import Decimal
+
 import segno
 from django import template
 from django.utils.formats import number_format
@@ -7,23 +9,33 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from projects import queries, rules
+from projects import rules
+from projects.queries.claims import claim_contacts as contacts_of_claim
 
 register = template.Library()
 
 
+def grouped(amount: int, unit: int = 1) -> str:
+    """``amount / unit`` with thousands separators and at most two decimals: 9,200 · 1.25."""
+    value = Decimal(amount) / unit
+    whole = value == value.to_integral_value()
+    value = value.quantize(Decimal(1) if whole else Decimal("0.01"))
+    text = number_format(value, decimal_pos=0 if whole else 2, force_grouping=True)
+    return text if whole else text.rstrip("0")
+
+
 @register.filter
 def money(amount: int | None) -> str:
-    """Yuan as a Chinese reader expects it (万元 / 亿元), or as ¥1,234,567 in English."""
+    """Yuan as a Chinese reader expects it (9,200万元 / 1.5亿元), or as ¥92,000,000 in English."""
     if amount is None:
         return ""
     if (get_language() or "").startswith("en"):
-        return f"¥{number_format(amount, force_grouping=True)}"
+        return f"¥{grouped(amount)}"
     if amount >= 100_000_000:
-        return _("%(n)s hundred million yuan") % {"n": f"{amount / 100_000_000:g}"}
+        return _("%(n)s hundred million yuan") % {"n": grouped(amount, 100_000_000)}
     if amount >= 10_000:
-        return _("%(n)s ten-thousand yuan") % {"n": f"{amount / 10_000:g}"}
-    return _("%(n)s yuan") % {"n": amount}
+        return _("%(n)s ten-thousand yuan") % {"n": grouped(amount, 10_000)}
+    return _("%(n)s yuan") % {"n": grouped(amount)}
 
 
 @register.simple_tag
@@ -66,4 +78,4 @@ def qr_svg(context, path: str) -> str:
 
 @register.filter
 def claim_contacts(claim) -> dict:
-    return queries.claim_contacts(claim)
+    return contacts_of_claim(claim)

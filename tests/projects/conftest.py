@@ -1,9 +1,11 @@
-"""Fixtures for the boards: a demand of an enterprise, a project of an expert, profiles."""
+"""Fixtures for the boards: a demand of an enterprise, a project of an expert, profiles, and
+the experts of the suggestion tests."""
 
 import pytest
 
 from tests.factories import (
     ChallengeFactory,
+    IndustryChainFactory,
     MenteeFactory,
     MentorFactory,
     OrganizationFactory,
@@ -42,7 +44,45 @@ def project(mentor_user, expert):
     return ProjectFactory(owner=mentor_user, poster_mentor=expert)
 
 
+@pytest.fixture
+def run_on_commit_at_once(monkeypatch):
+    """Queue notifications at once: these tests run inside a transaction that never commits."""
+    monkeypatch.setattr("talentbridge.celery.transaction.on_commit", lambda func, **kw: func())
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     # The suite creates many accounts; the production hasher is deliberately slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def water(db):
+    return IndustryChainFactory(
+        slug="water_conservancy", name_zh="水利", name_en="Water conservancy"
+    )
+
+
+@pytest.fixture
+def experts(water):
+    """A pump-station expert (Chinese), an overseas sensor expert (English), a physician."""
+    pump = MentorFactory(
+        name="左明健",
+        research_fields="闸泵站健康状态分析与故障智能诊断",
+        bio="长期从事泵站故障诊断与机器学习研究。",
+        province="福建省",
+        city="福州市",
+        county="晋安区",
+        languages="zh en",
+    )
+    pump.fields.set([water])
+    sensor = MentorFactory(
+        name="Dr. Alice Chen",
+        research_fields="sensor networks for water pipelines",
+        bio="Leak detection with acoustic sensors and machine learning.",
+        languages="en",
+    )
+    doctor = MentorFactory(
+        name="吴振华", research_fields="心血管外科", bio="心血管外科临床与研究。"
+    )
+    return pump, sensor, doctor

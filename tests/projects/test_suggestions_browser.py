@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from projects import suggestions
 from projects.models import SuggestionFeedback
+from projects.services import recompute
 from talentbridge.models import Notification
 from tests.factories import ChallengeFactory, IndustryChainFactory, MentorFactory
 
@@ -23,7 +23,7 @@ def test_poster_invites_a_suggested_expert_and_rates_the_suggestion(page, live_s
         title="泵站设备故障预警算法优化", summary="泵站设备故障频发，需要故障诊断方案。"
     )
     challenge.fields.set([water])
-    suggestions.recompute_target("challenges", challenge.pk)
+    recompute.recompute_target("challenges", challenge.pk)
 
     login_page(challenge.owner)
     page.goto(live_server.url + challenge.get_absolute_url())
