@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import segno
 from django import template
-from django.utils.formats import number_format
+from django.utils import numberformat
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,11 +16,17 @@ register = template.Library()
 
 
 def grouped(amount: int, unit: int = 1) -> str:
-    """``amount / unit`` with thousands separators and at most two decimals: 9,200 · 1.25."""
+    """``amount / unit`` with thousands separators and at most two decimals: 9,200 · 1.25.
+
+    Both languages of the portal write amounts this way (the zh-hans locale of Django has no
+    separator at all, which leaves 92000000 unreadable).
+    """
     value = Decimal(amount) / unit
     whole = value == value.to_integral_value()
     value = value.quantize(Decimal(1) if whole else Decimal("0.01"))
-    text = number_format(value, decimal_pos=0 if whole else 2, force_grouping=True)
+    text = numberformat.format(
+        value, ".", decimal_pos=0 if whole else 2, grouping=3, thousand_sep=",", force_grouping=True
+    )
     return text if whole else text.rstrip("0")
 
 

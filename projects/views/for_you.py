@@ -19,9 +19,9 @@ def for_you(request):
     mentee = getattr(user, "mentee_profile", None)
     context = {"mentor": mentor, "mentee": mentee}
     if mentor is not None:
-        context.update(suggestions_for_mentor(mentor))
+        context |= suggestions_for_mentor(mentor)
     if mentee is not None:
-        context.update(suggestions_for_mentee(mentee))
+        context |= suggestions_for_mentee(mentee)
     shown = [
         *context.get("challenges", []),
         *context.get("mentors", []),

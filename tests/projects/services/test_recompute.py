@@ -10,6 +10,7 @@ from projects.services.postings import publish_posting
 from projects.suggestions import ENGINE_VERSION
 from projects.tasks import task_full_recompute, task_recompute_chunk, task_recompute_posting
 from talentbridge.models import Job
+from talentbridge.queries import audit_entries_for
 from tests.factories import ChallengeFactory, MenteeFactory, MentorFactory, ProjectFactory
 from tests.projects.world import demand, names
 
@@ -180,3 +181,30 @@ def test_full_recompute_drops_lists_of_closed_postings(
 
 def test_recompute_posting_task_of_a_deleted_posting_does_nothing(experts):
     assert task_recompute_posting.apply(kwargs={"kind": "challenges", "posting_id": 999}).get() == 0
+
+
+def test_a_chunk_whose_first_target_closed_still_completes_the_run(experts, water, monkeypatch):
+    monkeypatch.setattr(recompute, "CHUNK_SIZE", 1)
+    first, second = demand(water), ChallengeFactory(title="供水管网 sensor 漏损监测")
+    run = recompute.start_run(actor=None)
+    recompute.plan_full_recompute(run)
+    first.status = Status.CLOSED
+    first.save()
+    # A worker died; the run is planned again after the first target closed.
+    for chunk_id, _kind, ids in recompute.plan_full_recompute(run):
+        recompute.recompute_chunk(chunk_id, ids)
+    job = Job.objects.get(pk=run.job_id)
+    assert (job.status, job.done, job.total) == (Job.Status.DONE, 2, 2)
+    assert not RecomputeChunk.objects.filter(run=run, done_at__isnull=True).exists()
+    assert MatchSuggestion.objects.filter(challenge=second).count() == 2
+
+
+def test_starting_a_run_is_audited(organizer):
+    run = recompute.start_run(actor=organizer)
+    (entry,) = audit_entries_for(run)
+    assert (entry.action, entry.actor) == ("projects.recompute_run.start", organizer)
+    assert (run.job.kind, run.job.status, run.job.started_by) == (
+        "projects.recompute",
+        Job.Status.QUEUED,
+        organizer,
+    )

@@ -2,9 +2,11 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import Status
 from projects.services.claims import accept_claim, claim_posting
+from projects.services.landings import record_landing
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +83,21 @@ def test_landing_form_town_and_village_are_optional_and_bounded(
     assert response.status_code == 302
     project.refresh_from_db()
     assert (project.landing.town, project.landing.village) == ("", "")
+
+
+def test_landing_amounts_show_thousands_separators(project, mentee_user, mentor_user, client_for):
+    claim = claim_posting(
+        project, actor=mentee_user, approach="a", timeline="b", expected_result="c"
+    )
+    accept_claim(claim, actor=mentor_user)
+    record_landing(
+        project,
+        actor=mentor_user,
+        province="福建省",
+        landed_on=timezone.localdate(),
+        intended_investment=92_000_000,
+        signed_investment=4_600_000,
+    )
+    body = client_for(mentor_user).get(project.get_absolute_url()).content.decode()
+    assert "9,200万元" in body
+    assert "460万元" in body

@@ -6,8 +6,16 @@ from django.urls import reverse
 
 from projects.forms.uploads import MAX_ATTACHMENT_SIZE
 from projects.models import Challenge, Project, Status
+from projects.rules import NOT_A_MEMBER
 from projects.services.claims import accept_claim, claim_posting
-from tests.factories import ChallengeFactory, IndustryChainFactory, UserFactory
+from projects.services.postings import publish_posting, withdraw_posting
+from talentbridge.queries import audit_entries_for
+from tests.factories import (
+    ChallengeFactory,
+    IndustryChainFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 from tests.projects.views.pages import (
     client_as,
     count_queries,
@@ -175,3 +183,102 @@ def test_my_postings_query_count_is_constant(enterprise_user, company, client_fo
     for _ in range(9):
         add()
     assert count_queries(client, reverse("projects:my_postings")) == one
+
+
+# --- Posting in someone else's name, hostile ids, open redirects, the audit trail ----------
+
+
+def test_posting_as_an_existing_organisation_of_others_is_refused(enterprise_user, client_for):
+    OrganizationFactory(name="中国科学院")
+    response = client_for(enterprise_user).post(
+        reverse("projects:posting_create", args=["challenges"]),
+        demand_data(post_as="", organization_name="中国科学院", submit="1"),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["organization_name"]
+    assert errors == [str(NOT_A_MEMBER % {"name": "中国科学院"})]
+    assert Challenge.objects.count() == 0
+    assert not enterprise_user.organizations.filter(name="中国科学院").exists()
+    # The refused organisation never appears among the user's posters.
+    form_page = client_for(enterprise_user).get(
+        reverse("projects:posting_create", args=["challenges"])
+    )
+    assert "中国科学院" not in form_page.content.decode()
+
+
+def test_posting_as_a_member_of_an_existing_organisation(enterprise_user, company, client_for):
+    response = client_for(enterprise_user).post(
+        reverse("projects:posting_create", args=["challenges"]),
+        demand_data(post_as="", organization_name=company.name),
+    )
+    assert response.status_code == 302
+    assert Challenge.objects.get().poster_organization == company
+
+
+def test_posting_with_a_new_organisation_name_makes_the_poster_its_member(
+    enterprise_user, client_for
+):
+    client_for(enterprise_user).post(
+        reverse("projects:posting_create", args=["challenges"]),
+        demand_data(post_as="", organization_name="晋安新材料有限公司"),
+    )
+    organization = Challenge.objects.get().poster_organization
+    assert organization.name == "晋安新材料有限公司"
+    assert list(organization.members.all()) == [enterprise_user]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "-1", "abc", "1e5"])
+def test_field_ids_beyond_64_bits_are_a_form_error(value, enterprise_user, client_for):
+    response = client_for(enterprise_user).post(
+        reverse("projects:posting_create", args=["challenges"]), {**demand_data(), "fields": value}
+    )
+    assert response.status_code == 200
+    assert "fields" in response.context["form"].errors
+    assert Challenge.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/phish", "//evil.example/", "/\\evil.example", "http:evil"]
+)
+def test_publish_never_follows_next_to_another_host(target, organizer, postings, client_for):
+    posting = postings["submitted"]
+    response = client_for(organizer).post(
+        reverse("projects:posting_action", args=["challenges", posting.pk, "publish"]),
+        {"next": target},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == posting.get_absolute_url()
+
+
+def test_publish_follows_next_on_this_site(organizer, postings, client_for):
+    posting = postings["submitted"]
+    response = client_for(organizer).post(
+        reverse("projects:posting_action", args=["challenges", posting.pk, "publish"]),
+        {"next": reverse("projects:review_queue")},
+    )
+    assert response["Location"] == reverse("projects:review_queue")
+
+
+@pytest.mark.parametrize("path", ["/boards/challenges/99999999999999999999/", "/boards/x/1/"])
+def test_ids_the_database_cannot_hold_are_404(path, organizer, client_for):
+    assert client_for(organizer).get(path).status_code == 404
+
+
+def test_posting_transitions_write_the_audit_trail(enterprise_user, organizer, postings):
+    posting = postings["submitted"]
+    publish_posting(posting, actor=organizer)
+    withdraw_posting(posting, actor=enterprise_user)
+    entries = audit_entries_for(posting).order_by("created_at", "id")
+    assert [(e.action, e.actor, e.changes["status"]) for e in entries] == [
+        ("projects.challenge.publish", organizer, ["submitted", "published"]),
+        ("projects.challenge.withdraw", enterprise_user, ["published", "withdrawn"]),
+    ]
+
+
+def test_audit_history_is_shown_to_the_posting_managers_only(users, postings, organizer):
+    posting = postings["submitted"]
+    publish_posting(posting, actor=organizer)
+    path = reverse("projects:posting", args=["challenges", posting.pk])
+    for role, shown in [("owner", True), ("organizer", True), ("mentor", False)]:
+        body = client_as(users[role]).get(path).content.decode()
+        assert ("projects.challenge.publish" in body) is shown, role
