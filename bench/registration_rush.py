@@ -339,7 +339,7 @@ def rush(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, catego
 
 def viewers(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, ceremony, organizer):
     """500 screens polling once a second with If-None-Match; the console steps meanwhile."""
-    from events import services
+    from events.services.ceremony import advance_ceremony
 
     meter.start()
     start_at = time.time() + 2  # time for the client process to be ready
@@ -349,7 +349,7 @@ def viewers(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, cer
     actions = ["start", "ribbon", "next_pair", "ribbon", "next_group"][:CONSOLE_STEPS]
     for step, action in enumerate(actions, start=1):
         time.sleep(max(0.0, start_at + step * POLLS_PER_VIEWER / (CONSOLE_STEPS + 1) - time.time()))
-        services.advance_ceremony(ceremony, action, actor=organizer)
+        advance_ceremony(ceremony, action, actor=organizer)
     load = pending.result(timeout=PHASE_TIMEOUT)
     return {
         **summary(load["results"]),

@@ -1,12 +1,14 @@
 """Demo data: the Fuzhou summit of the seed report — 第二届中国侨智发展大会新质生产力“青蓝接力”
-主题会, 17 December, 福州海峡会展中心, about 300 attendees, its agenda, the postings of its
-call, registrations (some checked in) and a pairing ceremony in five groups.
+主题会 at 福州海峡会展中心, about 300 attendees, its agenda, the postings of its call,
+registrations spread over the weeks before, check-ins on the day, and a pairing ceremony in
+five groups held to the end. The seeds report a summit that happened, so the demo summit is
+a past one: its report speaks in the past tense and its no-shows are real.
 
 Idempotent: rows are keyed on natural keys (titles, e-mails, names).
 """
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -16,8 +18,18 @@ from mentors.services import PairingError, accept_pairing, propose_pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Project
 from talentbridge.models import User
 
-from . import queries, services
-from .models import AttendeeCategory, Ceremony, Event, EventPosting, Question, Registration, Session
+from . import queries
+from .models import (
+    AttendeeCategory,
+    Ceremony,
+    CeremonyStep,
+    Event,
+    EventPosting,
+    Question,
+    Registration,
+    Session,
+)
+from .services.ceremony import advance_ceremony, create_ceremony, fill_running_order
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TITLE = "第二届中国侨智发展大会新质生产力“青蓝接力”主题会"
@@ -33,15 +45,21 @@ CALL = (
     "面向企业与青年创业者征集卡脖子技术问题和创业难题（需求榜单）。"
     "入选项目将在项目分享会、需求路演会上展示，部分项目现场张榜，供师徒双方揭榜挂帅。"
 )
-# (name, kind, seats, approval, registered, checked in, waitlisted) — about 300 in all.
+# The day of the summit: a past one (see the module's docstring).
+SUMMIT_DAY = date(2026, 11, 15)
+# Registration opened this many days before the summit.
+REGISTRATION_DAYS = 42
+Access = AttendeeCategory.Access
+# (name, kind, seats, access, registered, checked in, waitlisted) — about 300 in all. Guests
+# of honour, staff and the press are invited by the organizers, never self-registered.
 CATEGORIES = [
-    ("领导嘉宾", AttendeeCategory.Kind.GUEST, 40, False, 36, 20, 0),
-    ("师傅（专家）", AttendeeCategory.Kind.EXPERT, 40, False, 40, 28, 2),
-    ("徒弟（创业青年）", AttendeeCategory.Kind.MENTEE, 60, False, 56, 30, 0),
-    ("企业代表", AttendeeCategory.Kind.ENTERPRISE, 90, False, 90, 41, 6),
-    ("投资机构", AttendeeCategory.Kind.INVESTOR, 30, False, 24, 9, 0),
-    ("媒体", AttendeeCategory.Kind.MEDIA, 20, True, 15, 6, 0),
-    ("工作人员", AttendeeCategory.Kind.STAFF, 20, False, 18, 18, 0),
+    ("领导嘉宾", AttendeeCategory.Kind.GUEST, 40, Access.INVITATION, 36, 20, 0),
+    ("师傅（专家）", AttendeeCategory.Kind.EXPERT, 40, Access.OPEN, 40, 28, 2),
+    ("徒弟（创业青年）", AttendeeCategory.Kind.MENTEE, 60, Access.OPEN, 56, 30, 0),
+    ("企业代表", AttendeeCategory.Kind.ENTERPRISE, 90, Access.OPEN, 90, 41, 6),
+    ("投资机构", AttendeeCategory.Kind.INVESTOR, 30, Access.OPEN, 24, 9, 0),
+    ("媒体", AttendeeCategory.Kind.MEDIA, 20, Access.INVITATION, 15, 6, 0),
+    ("工作人员", AttendeeCategory.Kind.STAFF, 20, Access.INVITATION, 18, 18, 0),
 ]
 AGENDA = [
     ("09:00", "09:30", Session.Kind.OTHER, "开幕式暨领导致辞", "主会场"),
@@ -74,16 +92,20 @@ def _organisation(name: str) -> Organization:
     return organisation
 
 
+def summit_day() -> datetime:
+    """The summit's day, 00:00 in Fuzhou: ``SUMMIT_DAY``, or earlier if the clock is behind
+    it, so that the demo summit is always over."""
+    day = min(SUMMIT_DAY, timezone.localdate() - timedelta(days=12))
+    return datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
+
+
 def _event(organizer: User) -> Event:
-    year = timezone.localdate().year
-    day = datetime(year, 12, 17, tzinfo=SHANGHAI)
-    if day.date() < timezone.localdate():
-        day = day.replace(year=year + 1)
+    day = summit_day()
     event, _ = Event.objects.update_or_create(
         title=TITLE,
         defaults={
             "kind": Event.Kind.SUMMIT,
-            "status": Event.Status.REGISTRATION_OPEN,
+            "status": Event.Status.HELD,
             "starts_at": _at(day, "09:00"),
             "ends_at": _at(day, "17:30"),
             "venue": "福州海峡会展中心",
@@ -138,21 +160,27 @@ def _attendees(count: int) -> list[User]:
     return users
 
 
+def _registered_at(index: int, total: int, day: datetime) -> datetime:
+    """When the ``index``-th of ``total`` attendees registered: spread over the weeks before
+    the summit, more of them in the first days and in the last week, as calls go."""
+    share = index / max(total - 1, 1)
+    eased = share * share * (3 - 2 * share)  # slow in the middle, quick at both ends
+    minutes = int(eased * (REGISTRATION_DAYS - 1) * 24 * 60)
+    opened = _at(day - timedelta(days=REGISTRATION_DAYS), "09:00")
+    return opened + timedelta(minutes=minutes + (index * 37) % 600)
+
+
 def _registrations(event: Event, accounts: dict, organizer: User) -> None:
     total = sum(row[4] + row[6] for row in CATEGORIES)
     pool = iter(_attendees(total))
-    now = timezone.now()
+    day = summit_day()
     Status = Registration.Status
-    for order, (name, kind, seats, approval, registered, checked, waiting) in enumerate(CATEGORIES):
+    position = itertools.count()
+    for order, (name, kind, seats, access, registered, checked, waiting) in enumerate(CATEGORIES):
         category, _ = AttendeeCategory.objects.update_or_create(
             event=event,
             name=name,
-            defaults={
-                "kind": kind,
-                "capacity": seats,
-                "requires_approval": approval,
-                "order": order,
-            },
+            defaults={"kind": kind, "capacity": seats, "access": access, "order": order},
         )
         people = [next(pool) for _ in range(registered + waiting)]
         special = {"师傅（专家）": "mentor", "徒弟（创业青年）": "mentee", "企业代表": "enterprise"}
@@ -165,17 +193,23 @@ def _registrations(event: Event, accounts: dict, organizer: User) -> None:
                 status = Status.CONFIRMED
             else:
                 status = Status.WAITLISTED
+            created = _registered_at(next(position), total, day)
+            # Badges show what the person's profile says, when they have one.
+            organisation = queries.profile_organisation_name(user)
             Registration.objects.update_or_create(
                 event=event,
                 user=user,
                 defaults={
                     "category": category,
                     "status": status,
-                    "organization_name": ORGANISATIONS[index % len(ORGANISATIONS)],
+                    "organization_name": organisation or ORGANISATIONS[index % len(ORGANISATIONS)],
                     "consent_share_contacts": index % 3 == 0,
-                    "confirmed_at": now if status != Status.WAITLISTED else None,
-                    "waitlisted_at": now if status == Status.WAITLISTED else None,
-                    "checked_in_at": now if status == Status.CHECKED_IN else None,
+                    "created_at": created,
+                    "confirmed_at": created if status != Status.WAITLISTED else None,
+                    "waitlisted_at": created if status == Status.WAITLISTED else None,
+                    "checked_in_at": _at(day, "08:00") + timedelta(minutes=index % 90)
+                    if status == Status.CHECKED_IN
+                    else None,
                     "checked_in_by": organizer if status == Status.CHECKED_IN else None,
                 },
             )
@@ -227,14 +261,34 @@ def _pair_for_stage(organizer: User, wanted: int) -> None:
 
 
 def _ceremony(event: Event, organizer: User) -> Ceremony:
-    ceremony = Ceremony.objects.filter(event=event).first() or services.create_ceremony(
+    ceremony = Ceremony.objects.filter(event=event).first() or create_ceremony(
         event, actor=organizer, title="“青蓝接力”对接仪式", group_count=5
     )
     _pair_for_stage(organizer, CEREMONY_PAIRS - ceremony.pairs.count())
     pairings = list(Pairing.objects.filter(status=Pairing.Status.ACCEPTED).order_by("id"))
     titles = queries.project_titles_for_pairings(p.pk for p in pairings)
-    services.fill_running_order(ceremony, pairings, actor=organizer, titles=titles)
+    fill_running_order(ceremony, pairings, actor=organizer, titles=titles)
+    if not ceremony.steps.exists():
+        _hold_ceremony(ceremony, organizer)
     return ceremony
+
+
+def _hold_ceremony(ceremony: Ceremony, organizer: User) -> None:
+    """Run the console through the whole running order, as on the day: every pair gets its
+    ribbon, group after group, then the ceremony ends."""
+    Action = CeremonyStep.Action
+    state = advance_ceremony(ceremony, Action.START, actor=organizer)
+    while state.phase == "running":
+        allowed = state.allowed()
+        if Action.RIBBON in allowed:
+            step = Action.RIBBON
+        elif Action.NEXT_PAIR in allowed:
+            step = Action.NEXT_PAIR
+        elif Action.NEXT_GROUP in allowed:
+            step = Action.NEXT_GROUP
+        else:
+            step = Action.FINISH
+        state = advance_ceremony(ceremony, step, actor=organizer)
 
 
 def seed(accounts: dict, people=None, boards=None) -> Event:

@@ -5,13 +5,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Organization
+from projects.models import Challenge, Project
+from talentbridge.forms import PortalForm, PortalModelForm
+from talentbridge.parsing import parse_id
 
 from .models import AttendeeCategory, Ceremony, Event, EventPosting, Question, Session
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(PortalModelForm):
     co_hosts = forms.ModelMultipleChoiceField(
         label=_("Co-hosts"),
         queryset=Organization.objects.order_by("name"),
@@ -55,17 +58,17 @@ class EventForm(forms.ModelForm):
         return data
 
 
-class StatusForm(forms.Form):
+class StatusForm(PortalForm):
     status = forms.ChoiceField(choices=Event.Status.choices)
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(PortalModelForm):
     class Meta:
         model = AttendeeCategory
-        fields = ["name", "kind", "capacity", "requires_approval", "order"]
+        fields = ["name", "kind", "capacity", "access", "order"]
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(PortalModelForm):
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = event.categories.all()
@@ -85,7 +88,7 @@ class QuestionForm(forms.ModelForm):
         return data
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(PortalModelForm):
     class Meta:
         model = Session
         fields = ["kind", "title", "starts_at", "ends_at", "room", "description"]
@@ -103,11 +106,18 @@ class SessionForm(forms.ModelForm):
         return data
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PortalForm):
     """The register form: a category, the organizers' questions and the contact consent."""
 
     category = forms.ModelChoiceField(
-        label=_("I attend as"), queryset=AttendeeCategory.objects.none(), empty_label=None
+        label=_("I attend as"),
+        queryset=AttendeeCategory.objects.none(),
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of the categories open for registration: the organizers register "
+                "the attendees of invitation-only categories themselves."
+            )
+        },
     )
     organization_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     job_title = forms.CharField(label=_("Title / position"), max_length=200, required=False)
@@ -117,7 +127,15 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = event.categories.all()
+        choices = event.categories.exclude(access=AttendeeCategory.Access.INVITATION)
+        category = self.fields["category"]
+        category.queryset = choices
+        category.label_from_instance = _category_label
+        # The default is the first open category, never one that needs approval.
+        first_open = choices.filter(access=AttendeeCategory.Access.OPEN).first()
+        if first_open is not None:
+            category.empty_label = None
+            category.initial = first_open.pk
         self.questions = list(event.questions.select_related("category"))
         for question in self.questions:
             label = question.label
@@ -155,7 +173,13 @@ class RegistrationForm(forms.Form):
         }
 
 
-class CheckInForm(forms.Form):
+def _category_label(category: AttendeeCategory) -> str:
+    if category.requires_approval:
+        return _("%(category)s (requires approval)") % {"category": category.name}
+    return category.name
+
+
+class CheckInForm(PortalForm):
     code = forms.CharField(
         label=_("Check-in code"),
         max_length=40,
@@ -170,7 +194,7 @@ class CheckInForm(forms.Form):
     )
 
 
-class CeremonyForm(forms.ModelForm):
+class CeremonyForm(PortalModelForm):
     group_count = forms.IntegerField(label=_("Number of groups"), min_value=1, max_value=10)
 
     class Meta:
@@ -178,12 +202,47 @@ class CeremonyForm(forms.ModelForm):
         fields = ["title", "group_count"]
 
 
-class AddPairForm(forms.Form):
-    pairing = forms.IntegerField(widget=forms.HiddenInput)
+class AddPairForm(PortalForm):
+    pairing = forms.CharField(widget=forms.HiddenInput, max_length=40)
     group = forms.IntegerField(label=_("Group"), min_value=1, max_value=10)
 
+    def clean_pairing(self) -> int:
+        pk = parse_id(self.cleaned_data["pairing"])
+        if pk is None:
+            raise forms.ValidationError(_("Choose a pairing from the list."))
+        return pk
 
-class EventPostingForm(forms.ModelForm):
+
+class LinkPostingForm(PortalForm):
+    """A public project or demand to collect into the event's call, by its id."""
+
+    kind = forms.ChoiceField(
+        choices=[(Project.kind, Project.kind), (Challenge.kind, Challenge.kind)],
+        required=False,
+    )
+    posting = forms.CharField(max_length=40)
+
+    @property
+    def model(self):
+        return Challenge if self.cleaned_data.get("kind") == Challenge.kind else Project
+
+    def clean_posting(self):
+        pk = parse_id(self.cleaned_data["posting"])
+        if pk is None:
+            raise forms.ValidationError(_("Choose a project or demand from the list."))
+        return pk
+
+    def clean(self):
+        data = super().clean()
+        pk = data.get("posting")
+        if pk is not None:
+            data["posting"] = self.model.objects.filter(pk=pk).first()
+            if data["posting"] is None:
+                self.add_error("posting", _("This project or demand no longer exists."))
+        return data
+
+
+class EventPostingForm(PortalModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = self.instance.event.sessions.all()

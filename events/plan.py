@@ -3,28 +3,21 @@ of its mentees so that the total match score is highest, within every expert's f
 
 Scores come from the matching engine (``projects.suggestions``); the optimum comes from the
 engine's ``plan_pairings`` and is shown against the greedy best-first plan a person would make
-from a sorted list. Locked and ruled-out pairs are the organizer's ``PlanConstraint`` rows.
+from a sorted list. Locked and ruled-out pairs are the organizer's ``PlanConstraint`` rows,
+written by ``events.services.plan``; nothing here writes.
 """
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Mentee, Mentor, Pairing
-from mentors.services import PairingError, propose_pairing
 from projects.matching import greedy_pairings, plan_pairings
 from projects.models import CLAIMABLE_STATUSES, Challenge, Claim, MatchSuggestion
-from projects.suggestions import (
-    MENTORS,
-    SuggestionError,
-    candidate_engine,
-    invite_person,
-    mentee_item,
-    posting_item,
-)
-from talentbridge.models import User
+from projects.suggestions import MENTORS
+from projects.suggestions.inputs import candidate_engine, mentee_item, posting_item
+from talentbridge.parsing import parse_int
 
 from .models import Event, PlanConstraint, Registration
 
@@ -32,14 +25,6 @@ from .models import Event, PlanConstraint, Registration
 # stage every expert hands one ribbon, and capacity then binds, which is what a plan is for.
 DEFAULT_PER_MENTOR = 1
 MAX_PER_MENTOR = 10
-
-
-class PlanError(Exception):
-    """A plan decision that cannot be applied (e.g. locked pairs beyond a capacity)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 MENTEES, CHALLENGES = "mentees", "challenges"
@@ -156,9 +141,8 @@ def event_challenges(event: Event) -> QuerySet:
 
 def parse_per_mentor(value) -> int:
     """The "mentees per expert" setting from a GET/POST value; bad input means the default."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
+    number = parse_int(value)
+    if number is None:
         return DEFAULT_PER_MENTOR
     return min(max(number, 1), MAX_PER_MENTOR)
 
@@ -271,45 +255,3 @@ def _stored_reasons(pairs, column: str) -> dict[tuple[str, str], list[str]]:
         "mentor_id", f"{field_name}_id", "reasons"
     )
     return {(str(mentor_id), str(target_id)): reasons for mentor_id, target_id, reasons in rows}
-
-
-@transaction.atomic
-def decide_pair(
-    event: Event, mentor: Mentor, target: Mentee | Challenge, *, kind: str, actor: User
-) -> PlanConstraint | None:
-    """Lock a pair in, rule it out, or (``kind=""``) take the decision back."""
-    column = "mentee" if isinstance(target, Mentee) else "challenge"
-    pair = {"event": event, "mentor": mentor, column: target}
-    if not kind:
-        PlanConstraint.objects.filter(**pair).delete()
-        return None
-    if kind not in PlanConstraint.Kind.values:
-        raise PlanError(_("Unknown decision."))
-    decision, _created = PlanConstraint.objects.update_or_create(
-        **pair, defaults={"kind": kind, "created_by": actor}
-    )
-    return decision
-
-
-@transaction.atomic
-def accept_plan(event: Event, *, actor: User, of: str, per_mentor: int) -> tuple[int, list[str]]:
-    """Act on every planned pair; return how many went out and the pairs refused.
-
-    A mentee pair becomes a proposed pairing (师徒结对), which joins the ceremony's running
-    order once accepted. A demand pair invites the expert to claim the demand (揭榜), and
-    proposes a pairing too when a mentee posted the demand.
-    """
-    plan = build_plan(event, of=of, per_mentor=per_mentor)
-    done, refused = 0, []
-    for row in plan.rows:
-        mentee = row.target if of == MENTEES else row.target.poster_mentee
-        try:
-            if of == CHALLENGES:
-                invite_person(row.mentor, row.target, actor=actor)
-            if mentee is not None:
-                propose_pairing(row.mentor, mentee, actor=actor, note=event.title)
-        except (PairingError, SuggestionError) as exc:
-            refused.append(f"{row.mentor.name} → {row.target}: {exc.message}")
-        else:
-            done += 1
-    return done, refused

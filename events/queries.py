@@ -1,10 +1,22 @@
 """Reusable reads for events: lists, counters, the check-in desk and the ceremony."""
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
-from mentors.models import Pairing
+from mentors.models import Mentee, Mentor, Organization, Pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Claim, Project
-from projects.queries import board_rows
+from projects.queries.postings import board_rows
 
 from .models import AttendeeCategory, Ceremony, Event, EventPosting, Registration
 
@@ -29,13 +41,69 @@ def managed_events(user) -> QuerySet:
     return events.order_by("-starts_at", "-id")
 
 
+def _ahead_in_waitlist() -> Subquery:
+    """How many waitlisted registrations of the same category came before this one."""
+    ahead = (
+        Registration.objects.filter(category=OuterRef("category"), status=RegStatus.WAITLISTED)
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), id__lt=OuterRef("id"))
+        )
+        .order_by()
+        .values("category")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
+
+
 def registrations_of_user(user) -> QuerySet:
-    """A person's registrations, newest event first, with what the "my events" page shows."""
+    """A person's registrations, one per event (the latest: cancelling and registering again
+    leaves one line), newest event first, each waitlisted one with its ``ahead`` count."""
+    newer = Registration.objects.filter(user=user, event=OuterRef("event"), id__gt=OuterRef("id"))
     return (
         Registration.objects.filter(user=user)
+        .exclude(Exists(newer))
         .select_related("event", "category")
+        .annotate(ahead=_ahead_in_waitlist())
         .order_by("-event__starts_at", "-id")
     )
+
+
+def active_registration(event: Event, user) -> Registration | None:
+    """The person's registration at the event that is not cancelled, if any."""
+    return (
+        event.registrations.filter(user=user, status__in=Registration.ACTIVE)
+        .select_related("category")
+        .first()
+    )
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """The place on the waitlist (1 = next to get a seat), or None when not waiting."""
+    if registration.status != RegStatus.WAITLISTED:
+        return None
+    waiting = registration.category.registrations.filter(status=RegStatus.WAITLISTED)
+    ahead = waiting.filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at)
+        | Q(waitlisted_at=registration.waitlisted_at, id__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def profile_organisation_name(user) -> str:
+    """The organisation on the person's profile (an expert's affiliation, a mentee's
+    organisation, else the first organisation they belong to): what badges should show."""
+    if not user.is_authenticated:
+        return ""
+    mentor = Mentor.objects.filter(user=user).select_related("affiliation").first()
+    if mentor is not None and mentor.affiliation_id:
+        return mentor.affiliation.name
+    mentee = Mentee.objects.filter(user=user).select_related("organization").first()
+    if mentee is not None and mentee.organization_id:
+        return mentee.organization.name
+    organisation = Organization.objects.filter(members=user).order_by("id").first()
+    return organisation.name if organisation else ""
 
 
 def categories_with_counts(event: Event) -> QuerySet:
@@ -46,12 +114,6 @@ def categories_with_counts(event: Event) -> QuerySet:
         waitlisted=Count("registrations", filter=Q(registrations__status=RegStatus.WAITLISTED)),
         pending=Count("registrations", filter=Q(registrations__status=RegStatus.PENDING)),
     ).order_by("order", "id")
-
-
-def has_free_seats(category: AttendeeCategory) -> bool:
-    return category.registrations.filter(status__in=Registration.SEATED).count() < (
-        category.capacity
-    )
 
 
 def event_registrations(event: Event, *, query: str = "", status: str = "") -> QuerySet:
@@ -130,25 +192,36 @@ def project_titles_for_pairings(pairing_ids) -> dict[int, str]:
 
 
 BOARD_PREVIEW = 6
+BOARD_KINDS = (Project.kind, Challenge.kind)
+
+
+def _event_board(event: Event, model) -> QuerySet:
+    """The event's public postings of one board, as board cards, with ``on_site``."""
+    column = "challenge" if model is Challenge else "project"
+    on_site = EventPosting.objects.filter(event=event, posted_on_site=True)
+    return board_rows(
+        model.objects.filter(status__in=PUBLIC_STATUSES, event_links__event=event)
+    ).annotate(on_site=Exists(on_site.filter(**{column: OuterRef("pk")})))
+
+
+def event_board_postings(event: Event, kind: str) -> QuerySet:
+    """Every public project (or demand) of the event, those posted on site first."""
+    model = Challenge if kind == Challenge.kind else Project
+    return _event_board(event, model).order_by("-on_site", "-published_at", "-id")
 
 
 def event_boards(event: Event) -> dict:
     """The event's collected postings as two boards (reusing the board's card query), plus the
     roadshow running order."""
-    on_site = EventPosting.objects.filter(event=event, posted_on_site=True)
-    projects = board_rows(
-        Project.objects.filter(status__in=PUBLIC_STATUSES, event_links__event=event)
-    ).annotate(on_site=Exists(on_site.filter(project=OuterRef("pk"))))
-    challenges = board_rows(
-        Challenge.objects.filter(status__in=PUBLIC_STATUSES, event_links__event=event)
-    ).annotate(on_site=Exists(on_site.filter(challenge=OuterRef("pk"))))
+    projects = _event_board(event, Project)
+    challenges = _event_board(event, Challenge)
     return {
         "projects": projects.order_by("-on_site", "-published_at", "-id")[:BOARD_PREVIEW],
         "challenges": challenges.order_by("-on_site", "-published_at", "-id")[:BOARD_PREVIEW],
         "project_count": projects.count(),
         "challenge_count": challenges.count(),
         "roadshow": roadshow_slots(event),
-        "on_site": on_site.count(),
+        "on_site": event.postings.filter(posted_on_site=True).count(),
         "onsite_ids": onsite_board_ids(event),
     }
 

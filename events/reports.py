@@ -58,6 +58,14 @@ def _is_english() -> bool:
     return (translation.get_language() or "").startswith("en")
 
 
+def grouped(value):
+    """A whole number with thousands separators (92,000,000), in every language; anything
+    else as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
+
+
 def format_yuan(amount: int) -> str:
     """An amount of yuan the way reports write it: 35亿元 / 9200万元, ¥3.5 billion."""
     if _is_english():
@@ -96,10 +104,12 @@ def headline_cards(figures: dict) -> list[dict]:
 
 def paragraph(event: Event, figures: dict) -> str:
     """The headline figures as a short paragraph, in the active language, in the style of
-    the summit reports ("此次大会共征集53个项目，其中19个项目通过现场张榜…")."""
+    the summit reports ("此次大会共征集53个项目，其中19个项目通过现场张榜…"). Every word of
+    it is in that language, honours included, and its tense follows the event's date."""
     numbers = figures["headline"]
     when = date_format(timezone.localtime(event.starts_at), "DATE_FORMAT")
-    held = event.ends_at < timezone.now()
+    held = event.is_past
+    language = "en" if _is_english() else "zh"
     intro = (
         _("On %(date)s, %(title)s was held at %(venue)s.")
         if held
@@ -107,7 +117,7 @@ def paragraph(event: Event, figures: dict) -> str:
     ) % {"date": when, "title": event.title, "venue": event.venue}
     honours = _(", ").join(
         _("%(count)s with the honour “%(honour)s”")
-        % {"count": row["count"], "honour": row["label"]}
+        % {"count": row["count"], "honour": row["names"][language]}
         for row in figures["mentors_by_honour"]
     )
     people = ngettext(
@@ -149,11 +159,18 @@ def paragraph(event: Event, figures: dict) -> str:
         "formed": numbers["pairings_formed"],
         "celebrated": numbers["pairings_celebrated"],
     }
-    attendance = ngettext(
-        "%(registered)s person registered and %(checked_in)s checked in.",
-        "%(registered)s people registered and %(checked_in)s checked in.",
-        numbers["registered"],
-    ) % {"registered": numbers["registered"], "checked_in": numbers["checked_in"]}
+    if held:
+        attendance = ngettext(
+            "%(registered)s person registered and %(checked_in)s checked in.",
+            "%(registered)s people registered and %(checked_in)s checked in.",
+            numbers["registered"],
+        ) % {"registered": numbers["registered"], "checked_in": numbers["checked_in"]}
+    else:
+        attendance = ngettext(
+            "So far %(registered)s person has registered.",
+            "So far %(registered)s people have registered.",
+            numbers["registered"],
+        ) % {"registered": numbers["registered"]}
     if numbers["landed"]:
         landing = ngettext(
             "%(landed)s project has landed, in %(counties)s counties or districts, with "
@@ -175,7 +192,8 @@ def paragraph(event: Event, figures: dict) -> str:
 
 
 def bilingual_paragraphs(event: Event, figures: dict) -> list[dict]:
-    """The paragraph in Chinese and in English, whatever the reader's language."""
+    """The paragraph in Chinese and in English, whatever the reader's language: each one
+    written wholly in its own language."""
     result = []
     for code, name in (("zh-hans", "中文"), ("en", "English")):
         with translation.override(code):
@@ -343,7 +361,7 @@ def report_docx(event: Event, figures: dict) -> bytes:
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = _("Figure"), _("Value")
     for card in cards:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = card["label"], str(card["value"])
+        cells[0].text, cells[1].text = card["label"], str(grouped(card["value"]))
     for item in tables(figures):
         document.add_heading(item["title"], level=2)
         grid = document.add_table(rows=1, cols=len(item["headers"]))
@@ -352,7 +370,7 @@ def report_docx(event: Event, figures: dict) -> bytes:
             target.text = str(header)
         for row in item["rows"]:
             for target, value in zip(grid.add_row().cells, row, strict=True):
-                target.text = str(value)
+                target.text = str(grouped(value))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

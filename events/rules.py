@@ -1,5 +1,7 @@
 """Permission predicates for events; views, templates and tests ask these."""
 
+from talentbridge.rules import is_admin, is_organizer
+
 from .models import Event, Registration
 
 
@@ -7,11 +9,11 @@ def is_event_organizer(user, event: Event) -> bool:
     """The event's organizer team (and administrators) manage it; other organizers do not."""
     if not user.is_authenticated:
         return False
-    return user.is_admin or event.organizers.filter(pk=user.pk).exists()
+    return is_admin(user) or event.organizers.filter(pk=user.pk).exists()
 
 
 def can_create_event(user) -> bool:
-    return bool(user.is_authenticated and (user.is_organizer or user.is_admin))
+    return is_organizer(user)
 
 
 def can_view_event(user, event: Event) -> bool:
@@ -63,7 +65,7 @@ def can_view_event_statistics(user, event: Event) -> bool:
 
 def can_view_platform_statistics(user) -> bool:
     """Figures across events are for administrators."""
-    return bool(user.is_authenticated and user.is_admin)
+    return is_admin(user)
 
 
 def can_export(user, dataset, event: Event | None) -> bool:
@@ -71,9 +73,7 @@ def can_export(user, dataset, event: Event | None) -> bool:
     other organizers the directory lists (experts, mentees, organisations, postings)."""
     if event is not None:
         return is_event_organizer(user, event)
-    if not user.is_authenticated:
-        return False
-    return user.is_admin or (user.is_organizer and dataset.directory)
+    return is_admin(user) or (is_organizer(user) and dataset.directory)
 
 
 def can_export_contacts(user, event: Event | None) -> bool:
@@ -81,11 +81,11 @@ def can_export_contacts(user, event: Event | None) -> bool:
     admins)."""
     if event is not None:
         return is_event_organizer(user, event)
-    return bool(user.is_authenticated and user.is_admin)
+    return is_admin(user)
 
 
 def can_view_export_log(user) -> bool:
-    return bool(user.is_authenticated and user.is_admin)
+    return is_admin(user)
 
 
 def can_plan_pairings(user, event: Event) -> bool:

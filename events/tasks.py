@@ -2,14 +2,14 @@
 
 from celery import shared_task
 
-from .exports import purge_expired_exports, run_export_job
+from .exports.jobs import purge_expired_exports, run_export_job
 
 
 @shared_task(name="events.run_export")
-def task_run_export(*, job_id: int) -> int | None:
+def task_run_export(*, export_id: int) -> int | None:
     """Write a large export's file; running it twice changes nothing more."""
-    job = run_export_job(job_id)
-    return job.pk if job else None
+    export = run_export_job(export_id)
+    return export.pk if export else None
 
 
 @shared_task(name="events.purge_exports")

@@ -1,17 +1,11 @@
 """Exports of every list (CSV and .xlsx) and of an event's whole workbook; large ones run
-as background jobs. See ``datasets`` (what), ``writers`` (how) and ``jobs`` (when)."""
+as background jobs. See ``datasets`` (what), ``request`` (which rows, into which file),
+``writers`` (how) and ``jobs`` (the background side); starting and logging an export is
+``events.services.exports``."""
 
-from .datasets import DATASETS, Dataset
-from .jobs import (
-    ASYNC_THRESHOLD,
-    WORKBOOK,
-    ExportRequest,
-    log_export,
-    purge_expired_exports,
-    run_export_job,
-    start_export_job,
-    write_export,
-)
+from .columns import Dataset
+from .datasets import DATASETS
+from .request import ASYNC_THRESHOLD, WORKBOOK, ExportRequest, directory_params, write_export
 
 __all__ = [
     "ASYNC_THRESHOLD",
@@ -19,9 +13,6 @@ __all__ = [
     "WORKBOOK",
     "Dataset",
     "ExportRequest",
-    "log_export",
-    "purge_expired_exports",
-    "run_export_job",
-    "start_export_job",
+    "directory_params",
     "write_export",
 ]

@@ -5,12 +5,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import IndustryChain
+from talentbridge.forms import PortalForm
 
 from ..models import Event
 from .scope import Scope
 
 
-class ScopeForm(forms.Form):
+class ScopeForm(PortalForm):
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

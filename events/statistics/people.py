@@ -28,14 +28,24 @@ def mentor_count(scope: Scope) -> int:
 
 def mentors_by_honour(scope: Scope) -> list[dict]:
     """Experts holding each honour, highest level first; an expert with two honours counts
-    under both. Honours nobody in the scope holds are left out."""
+    under both. Honours nobody in the scope holds are left out. ``label`` is the honour's name
+    in the active language, ``names`` its name in each language (for bilingual reports)."""
     mentors = mentors_in(scope).values("pk")
     honours = (
         Honour.objects.annotate(count=Count("mentors", filter=Q(mentors__in=mentors)))
         .filter(count__gt=0)
         .order_by("level", "order", "slug")
     )
-    return [{"key": h.slug, "label": h.name, "level": h.level, "count": h.count} for h in honours]
+    return [
+        {
+            "key": h.slug,
+            "label": h.name,
+            "names": {"zh": h.name_zh, "en": h.name_en},
+            "level": h.level,
+            "count": h.count,
+        }
+        for h in honours
+    ]
 
 
 def mentees_by_kind(scope: Scope) -> list[dict]:

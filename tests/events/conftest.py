@@ -1,11 +1,22 @@
-"""Fixtures for events: an open summit run by ``organizer``, its categories, a ceremony."""
+"""Fixtures for events: an open summit run by ``organizer``, its categories, a ceremony, and
+the people and demands of a pairing plan."""
 
 import pytest
 from django.core.cache import cache
 
-from events.models import Ceremony
+from events import plan
+from events.models import Ceremony, EventPosting
 from talentbridge.models import User
-from tests.factories import AttendeeCategoryFactory, EventFactory, PairingFactory, UserFactory
+from tests.factories import (
+    AttendeeCategoryFactory,
+    ChallengeFactory,
+    EventFactory,
+    MenteeFactory,
+    MentorFactory,
+    PairingFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +64,42 @@ def make_users(count: int, prefix: str = "rush") -> list[User]:
 def _fresh_cache():
     # The big screen's version tags live in the shared cache; no test sees another's.
     cache.clear()
+
+
+@pytest.fixture
+def people(event):
+    """Two registered experts and two demands of the event, two mentees of the event."""
+    category = AttendeeCategoryFactory(event=event)
+    a = MentorFactory(name="左明健", research_fields="闸泵站故障智能诊断 机器学习", capacity=3)
+    b = MentorFactory(name="陈思恩", research_fields="多元信息水域监管系统", capacity=3)
+    for mentor in (a, b):
+        RegistrationFactory(category=category, user=mentor.user)
+    x = ChallengeFactory(title="泵站设备故障预警算法优化", summary="泵站故障诊断，机器学习。")
+    y = ChallengeFactory(title="城市供水管网漏损智能监测", summary="水域监管与管网监测。")
+    for challenge in (x, y):
+        EventPosting.objects.create(event=event, challenge=challenge)
+    m = MenteeFactory(name="林晨曦")
+    n = MenteeFactory(name="郑雅文")
+    for mentee in (m, n):
+        RegistrationFactory(category=category, user=mentee.user)
+    return {"a": a, "b": b, "x": x, "y": y, "m": m, "n": n}
+
+
+@pytest.fixture
+def crossed(people, monkeypatch):
+    """Scores where best-first goes wrong: A is best everywhere, B only fits X."""
+    a, b = str(people["a"].pk), str(people["b"].pk)
+    table = {"x": {a: 0.9, b: 0.7}, "y": {a: 0.8, b: 0.1}, "m": {a: 0.9, b: 0.7}}
+    table["n"] = {a: 0.8, b: 0.1}
+    # Demands and mentees are different tables: their ids may coincide.
+    by_target = {(type(people[key]), people[key].pk): key for key in table}
+
+    def fake(mentors, targets, of):
+        return {
+            (str(m.pk), str(t.pk)): table[by_target[(type(t), t.pk)]][str(m.pk)]
+            for m in mentors
+            for t in targets
+        }
+
+    monkeypatch.setattr(plan, "score_matrix", fake)
+    return people

@@ -11,10 +11,14 @@ from django.views.decorators.http import require_POST
 
 from mentors.models import Mentee, Mentor
 from projects.models import Challenge
-from projects.suggestions import explain_all
+from projects.suggestions.reasons import explain_all
+from talentbridge.http import wants_fragment
+from talentbridge.parsing import parse_id
 
-from . import plan, rules
-from .views import _event_for
+from .. import plan, rules
+from ..services import EventError
+from ..services.plan import accept_plan, decide_pair
+from .common import event_for
 
 
 def _settings(data) -> tuple[str, int]:
@@ -37,15 +41,22 @@ def _render(request, event, of: str, per_mentor: int, *, error: str = ""):
         "targets": plan.TARGETS,
         "error": error,
     }
-    if request.htmx and not request.htmx.boosted:
+    if wants_fragment(request):
         return render(request, "events/plan/_plan.html", context)
     return render(request, "events/plan/plan.html", context)
+
+
+def _row(model, value):
+    pk = parse_id(value)
+    if pk is None:
+        raise Http404
+    return get_object_or_404(model, pk=pk)
 
 
 @login_required
 def plan_page(request, pk: int):
     """The plan: optimal total against greedy, the pairs, and the organizer's decisions."""
-    event = _event_for(request, pk, rules.can_plan_pairings)
+    event = event_for(request, pk, rules.can_plan_pairings)
     of, per_mentor = _settings(request.GET)
     return _render(request, event, of, per_mentor)
 
@@ -54,17 +65,16 @@ def plan_page(request, pk: int):
 @login_required
 def plan_decide(request, pk: int):
     """Lock in, rule out or release one pair, then show the re-solved plan."""
-    event = _event_for(request, pk, rules.can_plan_pairings)
+    event = event_for(request, pk, rules.can_plan_pairings)
     of, per_mentor = _settings(request.POST)
-    mentor = get_object_or_404(Mentor, pk=_int(request.POST.get("mentor")))
-    model = Mentee if of == plan.MENTEES else Challenge
-    target = get_object_or_404(model, pk=_int(request.POST.get("target")))
-    decision = request.POST.get("decision", "")
+    mentor = _row(Mentor, request.POST.get("mentor"))
+    target = _row(Mentee if of == plan.MENTEES else Challenge, request.POST.get("target"))
     error = ""
     try:
-        plan.decide_pair(event, mentor, target, kind=decision, actor=request.user)
-    except plan.PlanError as exc:
-        error = exc.message
+        kind = request.POST.get("decision", "")
+        decide_pair(event, mentor, target, kind=kind, actor=request.user)
+    except EventError as exc:
+        error = str(exc)
     if request.htmx:
         return _render(request, event, of, per_mentor, error=error)
     if error:
@@ -76,9 +86,9 @@ def plan_decide(request, pk: int):
 @login_required
 def plan_accept(request, pk: int):
     """Act on the whole plan: proposed pairings, or invitations to claim the demands."""
-    event = _event_for(request, pk, rules.can_plan_pairings)
+    event = event_for(request, pk, rules.can_plan_pairings)
     of, per_mentor = _settings(request.POST)
-    done, refused = plan.accept_plan(event, actor=request.user, of=of, per_mentor=per_mentor)
+    done, refused = accept_plan(event, actor=request.user, of=of, per_mentor=per_mentor)
     if of == plan.MENTEES:
         text = _(
             "%(count)s pairings proposed; once accepted they join the ceremony's running order."
@@ -89,10 +99,3 @@ def plan_accept(request, pk: int):
     for line in refused:
         messages.warning(request, line)
     return redirect(_plan_url(event, of, per_mentor))
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None

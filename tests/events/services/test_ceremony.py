@@ -3,10 +3,10 @@
 import pytest
 from django.utils import translation
 
-from events import services
 from events.ceremony import group_label
 from events.models import CeremonyStep
 from events.services import EventError
+from events.services import ceremony as services
 from mentors.models import Pairing
 from tests.factories import PairingFactory
 

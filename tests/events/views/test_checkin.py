@@ -1,7 +1,6 @@
-"""The check-in desk's name search and the event's link to the on-site board."""
+"""The check-in desk: codes typed or scanned, the name search, counters."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -10,17 +9,49 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from events.models import EventPosting, Registration, Session
+from events.models import Registration
 from events.queries import CHECKIN_SEARCH_LIMIT
-from projects.models import Challenge
 from tests.factories import (
     AttendeeCategoryFactory,
-    ChallengeFactory,
     EventFactory,
-    ProjectFactory,
     RegistrationFactory,
     UserFactory,
 )
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [("ZZZZ-ZZZZ-ZZZZ", "Unknown code"), ("'; DROP TABLE", "not a valid check-in code")],
+)
+def test_checkin_desk_bad_codes_show_clear_message(event, organizer, client_for, code, message):
+    client = client_for(organizer)
+    client.cookies["tb_language"] = "en"
+    response = client.post(reverse("events:checkin", kwargs={"pk": event.pk}), {"code": code})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_checkin_desk_code_from_other_event(event, organizer, client_for):
+    other = RegistrationFactory(category__event=EventFactory(title="侨智论坛"))
+    client = client_for(organizer)
+    client.cookies["tb_language"] = "en"
+    response = client.post(reverse("events:checkin", kwargs={"pk": event.pk}), {"code": other.code})
+    assert "This code is for another event: 侨智论坛." in response.content.decode()
+
+
+def test_checkin_desk_htmx_twice(event, guests, organizer, client_for):
+    registration = RegistrationFactory(category=guests)
+    client = client_for(organizer)
+    client.cookies["tb_language"] = "en"
+    url = reverse("events:checkin", kwargs={"pk": event.pk})
+    first = client.post(url, {"code": registration.display_code}, HTTP_HX_REQUEST="true")
+    assert "Checked in" in first.content.decode()
+    assert first["HX-Trigger"] == "checked-in"
+    assert "<html" not in first.content.decode()
+    second = client.post(url, {"code": registration.code}, HTTP_HX_REQUEST="true")
+    assert "already checked in at" in second.content.decode()
 
 
 def _search(client: Client, event, query: str, **headers):
@@ -182,83 +213,6 @@ def test_checkin_search_shows_at_most_the_limit(event, guests, organizer, client
     response = _search(client_for(organizer), event, "陈")
     assert len(response.context["found"]) == CHECKIN_SEARCH_LIMIT
     assert response.context["more"] is True
-
-
-# --- The on-site board -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def posted(event):
-    """Four postings linked to the event; three posted on site, in a known running order."""
-    morning = Session.objects.create(
-        event=event,
-        kind=Session.Kind.DEMAND_ROADSHOW,
-        title="需求路演",
-        starts_at=event.starts_at,
-        ends_at=event.starts_at + timedelta(hours=1),
-    )
-    afternoon = Session.objects.create(
-        event=event,
-        kind=Session.Kind.PROJECT_SHARING,
-        title="项目分享",
-        starts_at=event.starts_at + timedelta(hours=3),
-        ends_at=event.starts_at + timedelta(hours=4),
-    )
-    second_demand, first_demand = ChallengeFactory(), ChallengeFactory()
-    late_project, unscheduled_project, not_on_site = (
-        ProjectFactory(),
-        ProjectFactory(),
-        ProjectFactory(),
-    )
-    EventPosting.objects.create(event=event, project=unscheduled_project, posted_on_site=True)
-    EventPosting.objects.create(
-        event=event, project=late_project, posted_on_site=True, session=afternoon, slot_order=1
-    )
-    EventPosting.objects.create(
-        event=event, challenge=second_demand, posted_on_site=True, session=morning, slot_order=2
-    )
-    EventPosting.objects.create(
-        event=event, challenge=first_demand, posted_on_site=True, session=morning, slot_order=1
-    )
-    EventPosting.objects.create(event=event, project=not_on_site, posted_on_site=False)
-    EventPosting.objects.create(
-        event=EventFactory(), challenge=ChallengeFactory(), posted_on_site=True
-    )
-    return f"c{first_demand.pk},c{second_demand.pk},p{late_project.pk},p{unscheduled_project.pk}"
-
-
-def _onsite_href(html: str) -> str:
-    return re.search(r'href="(/boards/onsite/\?ids=[^"]*)"', html).group(1)
-
-
-@pytest.mark.django_db
-def test_onsite_link_on_manage_page_lists_posted_postings_in_order(
-    event, posted, organizer, client_for
-):
-    html = client_for(organizer).get(reverse("events:manage", kwargs={"pk": event.pk}))
-    assert _onsite_href(html.content.decode()) == f"{reverse('projects:onsite')}?ids={posted}"
-
-
-@pytest.mark.django_db
-def test_onsite_link_on_public_page_and_board_keeps_the_order(event, posted):
-    html = Client().get(reverse("events:detail", kwargs={"pk": event.pk})).content.decode()
-    href = _onsite_href(html)
-    assert href == f"{reverse('projects:onsite')}?ids={posted}"
-    shown = []
-    for index in range(4):
-        posting = Client().get(f"{href}&i={index}").context["posting"]
-        shown.append(f"{'c' if isinstance(posting, Challenge) else 'p'}{posting.pk}")
-    assert ",".join(shown) == posted
-
-
-@pytest.mark.django_db
-def test_onsite_link_absent_when_nothing_is_posted_on_site(event, organizer, client_for):
-    EventPosting.objects.create(event=event, project=ProjectFactory(), posted_on_site=False)
-    html = client_for(organizer).get(reverse("events:manage", kwargs={"pk": event.pk}))
-    assert "/boards/onsite/" not in html.content.decode()
-
-
-# --- In the browser --------------------------------------------------------------------------
 
 
 @pytest.mark.browser

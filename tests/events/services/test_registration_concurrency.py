@@ -8,8 +8,8 @@ import pytest
 from django.db import connection, transaction
 from django.utils import translation
 
-from events import services
 from events.models import AttendeeCategory, Registration
+from events.services import EventError, registration
 from tests.events.conftest import make_users
 from tests.factories import AttendeeCategoryFactory
 
@@ -27,7 +27,7 @@ def rush(event, category, users) -> list[Exception]:
     def attempt(user):
         try:
             barrier.wait()
-            services.register_for_event(event, user=user, category=category)
+            registration.register_for_event(event, user=user, category=category)
         except Exception as exc:
             errors.append(exc)
         finally:
@@ -58,7 +58,7 @@ def test_rush_with_lock_confirms_exactly_capacity(event):
 
 def test_rush_without_lock_overbooks(event, monkeypatch):
     category = AttendeeCategoryFactory(event=event, capacity=SEATS)
-    real_seats_taken = services._seats_taken
+    real_seats_taken = registration._seats_taken
 
     def unlocked(category):
         return AttendeeCategory.objects.get(pk=category.pk)
@@ -68,8 +68,8 @@ def test_rush_without_lock_overbooks(event, monkeypatch):
         time.sleep(0.05)  # the gap between counting and inserting that the lock closes
         return taken
 
-    monkeypatch.setattr(services, "_lock_category", unlocked)
-    monkeypatch.setattr(services, "_seats_taken", slow_seats_taken)
+    monkeypatch.setattr(registration, "_lock_category", unlocked)
+    monkeypatch.setattr(registration, "_seats_taken", slow_seats_taken)
     errors = rush(event, category, make_users(ATTEMPTS))
     assert errors == []
     result = counts(category)
@@ -84,13 +84,13 @@ def test_same_person_twice_at_once_is_registered_once(event, monkeypatch):
     second = AttendeeCategoryFactory(event=event, name="媒体", capacity=SEATS)
     user = make_users(1)[0]
     checked = threading.Barrier(2)
-    real_lock = services._lock_category
+    real_lock = registration._lock_category
 
     def lock_after_both_checked(category):
         checked.wait(timeout=10)
         return real_lock(category)
 
-    monkeypatch.setattr(services, "_lock_category", lock_after_both_checked)
+    monkeypatch.setattr(registration, "_lock_category", lock_after_both_checked)
     refusals: list[str] = []
     counted_after_refusal: list[int] = []
 
@@ -98,8 +98,8 @@ def test_same_person_twice_at_once_is_registered_once(event, monkeypatch):
         try:
             with translation.override("en"), transaction.atomic():
                 try:
-                    services.register_for_event(event, user=user, category=category)
-                except services.EventError as error:
+                    registration.register_for_event(event, user=user, category=category)
+                except EventError as error:
                     refusals.append(str(error))
                     counted_after_refusal.append(Registration.objects.filter(user=user).count())
         finally:

@@ -12,7 +12,7 @@ from docx import Document
 
 from events.models import ExportLog
 
-from .stats_world import build_world
+from ..stats_world import build_world
 
 pytestmark = pytest.mark.django_db
 
