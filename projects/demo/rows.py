@@ -14,6 +14,7 @@ from .data import PROPOSAL, REVIEWED
 
 
 def account(email: str, name: str, **roles) -> User:
+    """The demo account with this e-mail address, created without a usable password."""
     user, created = User.objects.get_or_create(email=email, defaults={"name": name, **roles})
     if created:
         user.set_unusable_password()
@@ -33,6 +34,7 @@ def representative(organization: Organization, index: int, accounts: dict) -> Us
 
 
 def expert_account(mentor: Mentor, accounts: dict) -> User:
+    """The expert's own account, or a demo account for an expert who has none."""
     if mentor.user_id:
         return mentor.user
     return account(
@@ -59,6 +61,7 @@ def seed_history(posting, owner: User, organizer: User) -> None:
 
 
 def upsert_posting(model, title: str, *, owner: User, poster, fields, status, organizer, **values):
+    """The posting of that title, brought to the given state with its search text and timeline."""
     now = timezone.now()
     poster_fields = {
         "poster_mentor": poster if isinstance(poster, Mentor) else None,
@@ -85,6 +88,7 @@ def upsert_posting(model, title: str, *, owner: User, poster, fields, status, or
 def upsert_claim(
     posting, claimant: User, status: str, *, mentor=None, mentee=None, organization_name=""
 ):
+    """The claimant's claim on the posting, in the given status with the demo proposal."""
     ref = {"project": posting} if isinstance(posting, Project) else {"challenge": posting}
     decided = status in (Claim.Status.ACCEPTED, Claim.Status.DECLINED)
     claim, _ = Claim.objects.update_or_create(
@@ -109,6 +113,7 @@ def upsert_claim(
 
 
 def upsert_landing(posting, place, amount: int, organizer: User) -> None:
+    """The posting's landing at ``place`` (province … village) with the intended amount."""
     ref = {"project": posting} if isinstance(posting, Project) else {"challenge": posting}
     Landing.objects.update_or_create(
         **ref,
