@@ -220,7 +220,10 @@ class LinkPostingForm(PortalForm):
         choices=[(Project.kind, Project.kind), (Challenge.kind, Challenge.kind)],
         required=False,
     )
-    posting = forms.CharField(max_length=40)
+    posting = forms.CharField(
+        max_length=40,
+        error_messages={"required": _("Choose a project or demand from the list.")},
+    )
 
     @property
     def model(self):

@@ -9,7 +9,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from events.models import Registration
+from events.services.ceremony import advance_ceremony
 from mentors.models import Pairing
+from tests.factories import RegistrationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,3 +94,26 @@ def test_big_screen_recovers_after_network_drop(
     expect(screen.locator("#screen-group")).to_contain_text("对接仪式即将开始")
     screen.unroute("**/ceremony/screen/state")
     expect(screen.locator("#screen-group")).to_contain_text("第一组", timeout=2500)
+
+
+def test_ticket_qr_code_is_large_and_centred(page, live_server, login_page, event, guests):
+    registration = RegistrationFactory(category=guests)
+    login_page(registration.user)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/events/tickets/{registration.code}/")
+    qr = page.locator(".ev-qr svg").bounding_box()
+    card = page.locator(".ev-ticket").bounding_box()
+    assert qr["width"] >= 300
+    assert abs((qr["x"] + qr["width"] / 2) - (card["x"] + card["width"] / 2)) <= 2
+
+
+def test_big_screen_shows_mentor_and_mentee_cards_level(
+    page, live_server, login_page, event, ceremony, organizer
+):
+    advance_ceremony(ceremony, "start", actor=organizer)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    page.goto(f"{live_server.url}/events/{event.pk}/ceremony/screen")
+    expect(page.locator("#screen-mentor")).to_be_visible()
+    mentor, mentee = (box.bounding_box() for box in page.locator(".ev-screen-person").all())
+    assert abs(mentor["y"] - mentee["y"]) <= 1
+    assert abs(mentor["height"] - mentee["height"]) <= 1

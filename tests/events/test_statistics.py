@@ -1,10 +1,10 @@
 """Every figure against the hand-counted world of ``stats_world`` (and the demo summit)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events import reports, statistics
 from events.models import Event
@@ -318,3 +318,48 @@ def test_landing_coverage_counts_distinct_towns_and_villages_where_recorded(worl
     with translation.override("zh-hans"):
         cards = {card["label"]: card["value"] for card in reports.headline_cards(figures)}
     assert (cards["覆盖乡镇（街道）"], cards["覆盖村（社区）"]) == (2, 2)
+
+
+@pytest.mark.parametrize("reader", ["en", "zh-hans"])
+def test_each_paragraph_is_written_wholly_in_its_own_language(world, reader):
+    with translation.override(reader):
+        figures = statistics.figures(Scope(event=world.event))
+        zh, en = reports.bilingual_paragraphs(world.event, figures)
+    assert "2位院士、3位领军人才" in zh["text"]
+    assert "Academician" not in zh["text"] and "Leading talent" not in zh["text"]
+    assert "2 with the honour “Academician”" in en["text"]
+    assert "院士" not in en["text"] and "领军人才" not in en["text"]
+
+
+def test_the_paragraph_of_an_upcoming_event_speaks_of_the_future(world):
+    figures = statistics.figures(Scope(event=world.event))
+    zh, en = reports.bilingual_paragraphs(world.event, figures)
+    assert "将于" in zh["text"] and "目前已有6人报名。" in zh["text"]
+    assert "签到" not in zh["text"]
+    assert "takes place" in en["text"] and "So far 6 people have registered." in en["text"]
+    assert "checked in" not in en["text"]
+
+
+def test_the_paragraph_of_a_past_event_speaks_of_the_past(world):
+    held = world.event
+    held.starts_at = timezone.now() - timedelta(days=12)
+    held.ends_at = held.starts_at + timedelta(hours=8)
+    held.save()
+    figures = statistics.figures(Scope(event=held))
+    zh, en = reports.bilingual_paragraphs(held, figures)
+    assert "隆重举行" in zh["text"] and "将于" not in zh["text"]
+    assert "共有6人报名，2人签到出席。" in zh["text"]
+    assert "was held" in en["text"] and "6 people registered and 2 checked in." in en["text"]
+
+
+def test_report_tables_and_cards_group_thousands(world):
+    figures = statistics.figures(Scope(event=world.event))
+    provinces = {t["key"]: t for t in reports.tables(figures)}["provinces"]
+    assert provinces["rows"] == [["福建省", 1, 30_000_000, 10_000_000]]
+    assert [reports.grouped(v) for v in provinces["rows"][0]] == [
+        "福建省",
+        "1",
+        "30,000,000",
+        "10,000,000",
+    ]
+    assert reports.grouped(True) is True

@@ -8,6 +8,7 @@ from events.models import CeremonyStep
 from events.services import EventError
 from events.services import ceremony as services
 from mentors.models import Pairing
+from talentbridge.models import AuditEntry
 from tests.factories import PairingFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,25 @@ def test_group_label_in_chinese_and_english():
         assert group_label(3) == "Group 3"
     with translation.override("zh-hans"):
         assert group_label(3) == "第三组"
+
+
+def test_console_steps_and_running_order_changes_are_recorded(ceremony, organizer):
+    second = ceremony.pairs.get(group=1, position=2)
+    services.move_ceremony_pair(second, actor=organizer, direction="up")
+    advance(ceremony, organizer, Action.START, Action.RIBBON)
+    services.edit_ceremony(ceremony, actor=organizer, title="青蓝接力", group_count=3)
+    actions = list(
+        AuditEntry.objects.filter(object_id=str(ceremony.event_id))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == [
+        "events.ceremony.move_pair",
+        "events.ceremony.step",
+        "events.ceremony.step",
+        "events.ceremony.edit",
+    ]
+    edit = AuditEntry.objects.get(action="events.ceremony.edit")
+    assert edit.changes == {"title": ["青蓝接力对接仪式", "青蓝接力"], "group_count": [5, 3]}
+    ceremony.refresh_from_db()
+    assert (ceremony.title, ceremony.group_count, ceremony.version) == ("青蓝接力", 3, 2)

@@ -6,6 +6,7 @@ from django.utils import translation
 from events.models import Registration
 from events.services import EventError, checkin, registration
 from events.services.checkin import AlreadyCheckedIn
+from talentbridge.models import AuditEntry
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,14 @@ def test_check_in_waitlisted_is_refused(event, guests, organizer):
     waiting = RegistrationFactory(category=guests, status=Status.WAITLISTED)
     with pytest.raises(EventError, match="cannot be checked in"):
         checkin.check_in(event, waiting.code, actor=organizer)
+
+
+def test_check_in_is_recorded_with_the_desk_person(event, guests, organizer):
+    registration = register(event, guests)
+    checkin.check_in(event, registration.code, actor=organizer)
+    entry = AuditEntry.objects.get(action="events.registration.check_in")
+    assert (entry.actor, entry.object_id, entry.changes) == (
+        organizer,
+        str(registration.pk),
+        {"status": ["confirmed", "checked_in"]},
+    )

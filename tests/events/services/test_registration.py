@@ -9,7 +9,7 @@ from events.models import Event, Registration
 from events.services import EventError
 from events.services import registration as services
 from events.services.checkin import check_in
-from talentbridge.models import Notification
+from talentbridge.models import AuditEntry, Notification
 from tests.factories import AttendeeCategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +160,77 @@ def test_cancel_after_check_in_is_refused(event, guests, organizer):
     check_in(event, registration.code, actor=organizer)
     with pytest.raises(EventError):
         services.cancel_registration(registration, actor=registration.user)
+
+
+# --- Category access (privileged categories) -------------------------------------------------
+
+
+def test_invitation_only_category_is_refused_and_changes_nothing(event):
+    leaders = AttendeeCategoryFactory(event=event, name="领导嘉宾", access="invitation")
+    user = UserFactory()
+    with pytest.raises(EventError, match="by invitation only"):
+        register(event, leaders, user)
+    assert not Registration.objects.filter(user=user).exists()
+    assert not AuditEntry.objects.filter(action="events.registration.register").exists()
+
+
+def test_approval_category_is_never_confirmed_at_once(event):
+    media = AttendeeCategoryFactory(event=event, name="媒体", capacity=50, access="approval")
+    assert register(event, media).status == Status.PENDING
+
+
+# --- Categories and questions ----------------------------------------------------------------
+
+
+def test_duplicate_category_name_is_refused_on_create_and_rename(event, guests, organizer):
+    with pytest.raises(EventError, match="already has a category named"):
+        services.add_category(event, actor=organizer, name="嘉宾", kind="guest", capacity=5)
+    other = services.add_category(event, actor=organizer, name="媒体", kind="media", capacity=5)
+    with pytest.raises(EventError, match="already has a category named"):
+        services.edit_category(other, actor=organizer, name="嘉宾")
+    assert set(event.categories.values_list("name", flat=True)) == {"媒体", "嘉宾"}
+
+
+def test_category_changes_are_in_the_events_history(event, guests, organizer):
+    services.edit_category(guests, actor=organizer, capacity=80, access="approval")
+    entry = AuditEntry.objects.get(action="events.category.edit")
+    assert (entry.actor, entry.object_id) == (organizer, str(event.pk))
+    assert entry.changes == {
+        "category": "嘉宾",
+        "capacity": [2, 80],
+        "access": ["open", "approval"],
+    }
+
+
+# --- The audit trail -------------------------------------------------------------------------
+
+
+def test_every_registration_transition_writes_the_audit_trail(event, organizer):
+    vip = AttendeeCategoryFactory(event=event, name="院士专家", capacity=1, access="approval")
+    first, second = register(event, vip), register(event, vip)
+    services.approve_registration(first, actor=organizer)
+    services.decline_registration(second, actor=organizer)
+    services.cancel_registration(first, actor=first.user)
+    entries = AuditEntry.objects.filter(action__startswith="events.registration.")
+    assert sorted(entries.values_list("action", "object_id", "changes")) == sorted(
+        [
+            ("events.registration.register", str(first.pk), {"status": "pending"}),
+            ("events.registration.register", str(second.pk), {"status": "pending"}),
+            ("events.registration.approve", str(first.pk), {"status": ["pending", "confirmed"]}),
+            ("events.registration.decline", str(second.pk), {"status": ["pending", "cancelled"]}),
+            ("events.registration.cancel", str(first.pk), {"status": ["confirmed", "cancelled"]}),
+        ]
+    )
+    assert entries.get(action="events.registration.approve").actor == organizer
+
+
+def test_promotion_from_the_waitlist_is_recorded(event, guests):
+    confirmed = [register(event, guests) for _ in range(2)]
+    waiting = register(event, guests)
+    services.cancel_registration(confirmed[0], actor=confirmed[0].user)
+    entry = AuditEntry.objects.get(action="events.registration.promote")
+    assert (entry.object_id, entry.actor, entry.changes) == (
+        str(waiting.pk),
+        confirmed[0].user,
+        {"status": ["waitlisted", "confirmed"]},
+    )

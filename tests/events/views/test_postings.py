@@ -87,3 +87,35 @@ def test_onsite_link_absent_when_nothing_is_posted_on_site(event, organizer, cli
     EventPosting.objects.create(event=event, project=ProjectFactory(), posted_on_site=False)
     html = client_for(organizer).get(reverse("events:manage", kwargs={"pk": event.pk}))
     assert "/boards/onsite/" not in html.content.decode()
+
+
+@pytest.mark.parametrize("posting", ["abc", "", "-1", "99999999999999999999", "１２"])
+def test_linking_a_bad_posting_id_is_a_form_error(event, organizer, client_for, posting):
+    client = client_for(organizer)
+    response = client.post(
+        reverse("events:posting_link", kwargs={"pk": event.pk}),
+        {"kind": "projects", "posting": posting},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "请从列表中选择项目或需求。" in response.content.decode()
+    assert not EventPosting.objects.exists()
+
+
+def test_linking_a_missing_posting_says_so(event, organizer, client_for):
+    response = client_for(organizer).post(
+        reverse("events:posting_link", kwargs={"pk": event.pk}),
+        {"kind": "challenges", "posting": "424242"},
+        follow=True,
+    )
+    assert "该项目或需求已不存在。" in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("?kind=challenges")
+
+
+def test_linking_a_published_posting_adds_it(event, organizer, client_for):
+    demand = ChallengeFactory(title="泵站故障预警")
+    client_for(organizer).post(
+        reverse("events:posting_link", kwargs={"pk": event.pk}),
+        {"kind": "challenges", "posting": str(demand.pk)},
+    )
+    assert EventPosting.objects.get().challenge == demand

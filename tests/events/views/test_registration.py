@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, Registration
-from tests.factories import UserFactory
+from events.services.registration import cancel_registration, register_for_event
+from tests.factories import (
+    AttendeeCategoryFactory,
+    MentorFactory,
+    OrganizationFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 
 from .pages import client_as
 
@@ -61,3 +68,100 @@ def test_register_with_bogus_category_rerenders(event, guests, client_for):
     )
     assert response.status_code == 200
     assert "category" in response.context["form"].errors
+
+
+# --- Privileged categories -------------------------------------------------------------------
+
+
+@pytest.fixture
+def privileged(event):
+    """领导嘉宾 (invitation) and 媒体 (approval) listed before the open 企业代表."""
+    return {
+        "leaders": AttendeeCategoryFactory(
+            event=event, name="领导嘉宾", access="invitation", order=0
+        ),
+        "media": AttendeeCategoryFactory(event=event, name="媒体", access="approval", order=1),
+        "open": AttendeeCategoryFactory(event=event, name="企业代表", order=2),
+    }
+
+
+def test_register_form_offers_no_invitation_category_and_defaults_to_an_open_one(
+    event, privileged, client_for
+):
+    response = client_for(UserFactory()).get(reverse("events:register", kwargs={"pk": event.pk}))
+    field = response.context["form"]["category"]
+    assert [choice.data["label"] for choice in field.subwidgets] == ["媒体（需审核）", "企业代表"]
+    assert field.value() == privileged["open"].pk
+    assert f'<option value="{privileged["open"].pk}" selected>' in response.content.decode()
+
+
+def test_forged_post_for_an_invitation_category_is_refused(event, privileged, client_for):
+    user = UserFactory()
+    response = client_for(user).post(
+        reverse("events:register", kwargs={"pk": event.pk}),
+        {"category": privileged["leaders"].pk},
+    )
+    assert response.status_code == 200
+    assert "仅限邀请的类别由组织者登记" in response.content.decode()
+    assert not Registration.objects.filter(user=user).exists()
+
+
+def test_approval_category_registers_as_pending(event, privileged, client_for):
+    user = UserFactory()
+    response = client_for(user).post(
+        reverse("events:register", kwargs={"pk": event.pk}), {"category": privileged["media"].pk}
+    )
+    registration = Registration.objects.get(user=user)
+    assert registration.status == Registration.Status.PENDING
+    assert response.url == reverse("events:ticket", kwargs={"code": registration.code})
+
+
+def test_register_form_suggests_the_organisation_of_the_profile(event, guests, client_for):
+    mentor = MentorFactory(affiliation=OrganizationFactory(name="福州大学"))
+    response = client_for(mentor.user).get(reverse("events:register", kwargs={"pk": event.pk}))
+    assert response.context["form"]["organization_name"].value() == "福州大学"
+
+
+# --- Cancelling, my events, the waitlist -----------------------------------------------------
+
+
+def test_cancelling_asks_for_confirmation_first(event, guests, client_for):
+    registration = RegistrationFactory(category=guests)
+    client = client_for(registration.user)
+    url = reverse("events:cancel", kwargs={"code": registration.code})
+    ticket = client.get(reverse("events:ticket", kwargs={"code": registration.code}))
+    assert f'href="{url}"' in ticket.content.decode()
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert "确定取消报名吗？" in confirm.content.decode()
+    assert f'action="{url}"' in confirm.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    response = client.post(url)
+    assert response.url == reverse("events:mine")
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+
+
+def test_my_events_lists_an_event_once_after_registering_again(event, guests, client_for):
+    user = UserFactory()
+    first = register_for_event(event, user=user, category=guests)
+    cancel_registration(first, actor=user)
+    again = register_for_event(event, user=user, category=guests)
+    response = client_for(user).get(reverse("events:mine"))
+    assert [r.pk for r in response.context["page"]] == [again.pk]
+    assert response.content.decode().count(event.title) == 1
+
+
+def test_the_waitlist_position_is_shown_on_the_ticket_and_in_my_events(event, guests, client_for):
+    for _ in range(2):
+        register_for_event(event, user=UserFactory(), category=guests)
+    waiting = [register_for_event(event, user=UserFactory(), category=guests) for _ in range(3)]
+    third = waiting[2]
+    client = client_for(third.user)
+    ticket = client.get(reverse("events:ticket", kwargs={"code": third.code})).content.decode()
+    assert "您在候补名单中排第 3 位。" in ticket
+    mine = client.get(reverse("events:mine")).content.decode()
+    assert "候补第 3 位" in mine
+    cancel_registration(waiting[0], actor=waiting[0].user)
+    assert "候补第 2 位" in client.get(reverse("events:mine")).content.decode()

@@ -176,3 +176,29 @@ def test_export_log_runs_a_constant_number_of_queries(
     with django_assert_num_queries(5):
         response = client.get(reverse("events:export_log"))
     assert response.content.decode().count("<tr>") == 1 + count
+
+
+def test_report_paragraphs_keep_their_language_from_either_ui(world, organizer, client_for):
+    client = client_for(organizer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("events:report", args=[world.event.pk])).content.decode()
+    zh = re.search(r'<section class="card stats-paragraph" lang="zh-hans">(.*?)</section>', html)
+    assert "2位院士、3位领军人才" in zh.group(1)
+    assert "Academician" not in zh.group(1)
+    response = client.get(reverse("events:report_docx", args=[world.event.pk]))
+    paragraphs = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    chinese = next(text for text in paragraphs if "此次大会" in text)
+    english = next(text for text in paragraphs if "It collected" in text)
+    assert "Academician" not in chinese and "院士" not in english
+
+
+def test_report_shows_amounts_with_thousands_separators(world, organizer, client_for):
+    html = client_for(organizer).get(reverse("events:report", args=[world.event.pk]))
+    assert '<td class="num">30,000,000</td>' in html.content.decode()
+    assert "30000000" not in html.content.decode()
+    response = client_for(organizer).get(reverse("events:report_docx", args=[world.event.pk]))
+    cells = {
+        cell.text for table in Document(io.BytesIO(response.content)).tables for row in
+        table.rows for cell in row.cells
+    }  # fmt: skip
+    assert "30,000,000" in cells and "30000000" not in cells
