@@ -1,7 +1,7 @@
 """Match scale: a city-sized synthetic set through the engine, and through PostgreSQL FTS.
 
 Generates ``--experts`` profiles and ``--challenges`` challenges (defaults 200,000 / 50,000)
-with the field vocabularies of ``match_quality.py``, fields drawn with a Zipf-like skew (a
+with the field vocabularies of ``matchdata.py``, fields drawn with a Zipf-like skew (a
 city has many more AI and manufacturing profiles than tea experts), half Chinese, a quarter
 English, a quarter mixed.  Reports:
 
@@ -29,17 +29,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from match_quality import (
-    FIELDS,
-    PLACES,
-    PostgresFts,
-    _other,
-    baseline_doc,
-    baseline_query,
-    challenge_text,
-    expert_texts,
-    postgres_dsn,
-)
+from matchbase import PostgresFts, baseline_doc, baseline_query, postgres_dsn
+from matchdata import FIELDS, PLACES, _other, challenge_text, expert_texts
 
 from projects.matching import Expert, Item, MatchEngine
 
@@ -132,10 +123,10 @@ def main() -> None:
     t0 = time.perf_counter()
     engine.index(experts)
     build = time.perf_counter() - t0
-    by_doc = engine._by_doc
+    stats = engine.stats
     print(
-        f"index build: {build:.1f} s (target <= 120 s); {by_doc.shape[1]:,} terms, "
-        f"{by_doc.nnz:,} postings; peak RSS so far {peak_rss_gb():.2f} GB"
+        f"index build: {build:.1f} s (target <= 120 s); {stats['terms']:,} terms, "
+        f"{stats['postings']:,} postings; peak RSS so far {peak_rss_gb():.2f} GB"
     )
 
     rng = random.Random(args.seed + 1)

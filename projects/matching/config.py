@@ -16,6 +16,10 @@ class MatchConfig:
     * ``concept_weight`` (1.0): query weight of a taxonomy concept token relative to a plain
       word.  A concept and its surface word usually both match, so 1.0 already doubles the
       weight of a recognised field term over an ordinary word.
+    * ``ngram_weight``: query weight of a Chinese character bigram relative to a word (word and
+      bigram matches are fused in one BM25 sum).  Bigrams have their own length normalisation
+      (a document's bigram count against the average), so a Chinese profile is not made
+      "longer" than an English one by its bigrams.
 
     The final score of an (item, expert) pair is a weighted mean of signals, each in [0, 1]:
 
@@ -38,6 +42,13 @@ class MatchConfig:
     k1: float = 1.2
     b: float = 0.75
     concept_weight: float = 1.0
+    ngram_weight: float = 0.5
+    # Latent-semantic signal (``semantic.py``): weight in the mean (0 switches the layer off),
+    # the most SVD dimensions (a small index gets fewer: 2·√experts, at least 16), and how
+    # many experts the SVD is fitted on.
+    semantic_weight: float = 0.5
+    semantic_dims: int = 128
+    semantic_sample: int = 20_000
 
     text_weight: float = 1.0
     tag_weight: float = 0.15
@@ -53,3 +64,15 @@ class MatchConfig:
 
     # How many matched words and concepts a reason lists.
     reason_terms: int = 5
+    # A word or concept is a reason only if it is informative: in at most this share of the
+    # indexed experts (an IDF threshold), or in at most ``reason_min_df`` of them in a small
+    # index, where shares are too coarse to tell.  Stop words and generic words never are.
+    reason_max_df: float = 0.2
+    reason_min_df: int = 3
+
+    # Labels (``labels.score_label``): the least score of a strong, good and possible match.
+    label_strong: float = 0.3
+    label_good: float = 0.2
+    label_possible: float = 0.12
+    # The pairing plan's default minimum score: a pair must be at least a possible match.
+    plan_min_score: float = 0.12

@@ -1,141 +1,38 @@
-"""BM25 + structured-signal ranking of experts for an item (challenge or project).
+"""BM25 + structured-signal ranking of experts for an item (challenge or project), and back.
 
-The index is two sparse matrices of BM25 document weights (experts × terms and its transpose),
-so ranking one item costs one slice of the posting rows of its terms and a few vectorised
-passes over the experts; nothing is looped per expert in Python.
+The index (``index.py``) is two sparse matrices of BM25 document weights (experts × terms and
+its transpose), so ranking one item costs one slice of the posting rows of its terms and a few
+vectorised passes over the experts; nothing is looped per expert in Python.
 
 Scores are in [0, 1] and comparable across items: each signal is divided by what the item could
-attain at best (see ``MatchConfig``).  Reasons are ``kind:value[,value...]`` strings (values never
-contain a comma) in this fixed order; the UI translates the kind:
+attain at best (see ``MatchConfig``), so one expert's scores for many items can be sorted
+("challenges for you", ``rank_items``) and one set of label thresholds serves every list
+(``labels.py``).  Reasons are described in ``reasons.py``.
 
-* ``terms:海洋,传感器,sensor`` — words of the item that the expert's texts share, as written in
-  the item (Latin words lower-cased), strongest first;
-* ``concepts:marine_economy,sensor`` — taxonomy concept ids both sides mention, whatever the
-  language each side used (this is how an English profile meets a Chinese challenge);
-* ``tags:海洋经济`` — item tags the expert carries (compared through the taxonomy, case-folded);
-* ``region:福州`` — the item's region, when the expert works there;
-* ``hometown:福建省福州市`` — the expert's hometown, when it is the item's region;
-* ``language:en`` — languages of the item text that the expert speaks.
+Conflicts of interest are never suggested and always score 0: an expert sharing a person or an
+organisation with the item (``Expert.people``/``organizations``, ``Item.people``/
+``organizations``), and every (expert_id, item_id) pair in ``exclude`` — declared conflicts,
+postings the expert already claimed, won or declined, "not relevant" feedback.
 """
 
 from __future__ import annotations
 
-import math
 import multiprocessing
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from .config import MatchConfig
-from .text import (
-    CONCEPT_PREFIX,
-    Analyzer,
-    detect_languages,
-    normalize,
-    normalize_language,
-    place_parts,
-)
+from .index import Index, Places, build_index
+from .query import Query, analyse
+from .reasons import reasons_for
+from .records import Expert, Item, ItemSuggestion, Suggestion
+from .text import Analyzer
 
-
-@dataclass(frozen=True)
-class Expert:
-    """A person who can be matched: free texts, field tags, places, languages, capacity left."""
-
-    id: str
-    texts: Sequence[str]
-    tags: Sequence[str] = ()
-    region: str = ""
-    hometown: str = ""
-    languages: Sequence[str] = ()
-    capacity: int = 1
-
-
-@dataclass(frozen=True)
-class Item:
-    """A thing to match experts to: a challenge, a project, a founder's need."""
-
-    id: str
-    text: str
-    tags: Sequence[str] = ()
-    region: str = ""
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """One ranked expert for an item, with a score in [0, 1] and readable reasons."""
-
-    expert_id: str
-    score: float
-    reasons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Query:
-    """An analysed item: weighted term ids plus the pieces the structured signals need."""
-
-    term_ids: np.ndarray  # sorted, unique, in-vocabulary
-    weights: np.ndarray  # qw * idf for each of term_ids
-    position: dict[int, int]  # term id → index in term_ids
-    weight_list: list[float]
-    upper: float  # the best BM25 any document could reach for this query
-    surfaces: dict[int, str]
-    tag_ids: np.ndarray
-    tag_surfaces: dict[int, str]
-    n_tags: int
-    place: tuple[str, ...]
-    region_text: str
-    lang_mask: int
-    lang_codes: frozenset[str]
-
-
-class _Places:
-    """Experts' places as codes, for the vectorised same-place test."""
-
-    def __init__(self, parts_per_expert: list[tuple[str, ...]], vocab: dict[str, int]) -> None:
-        n = len(parts_per_expert)
-        self.last = np.full(n, -1, dtype=np.int32)
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, parts in enumerate(parts_per_expert):
-            if not parts:
-                continue
-            codes = [vocab.setdefault(p, len(vocab)) for p in parts]
-            self.last[i] = codes[-1]
-            rows.extend([i] * len(codes))
-            cols.extend(codes)
-        self._rows = np.asarray(rows, dtype=np.int32)
-        self._cols = np.asarray(cols, dtype=np.int32)
-        self.members: sp.csr_matrix | None = None
-
-    def finish(self, n_codes: int) -> None:
-        n = len(self.last)
-        data = np.ones(len(self._rows), dtype=np.float32)
-        by_expert = sp.csr_matrix((data, (self._rows, self._cols)), shape=(n, n_codes))
-        self.members = by_expert.T.tocsr()  # place code → experts that have it
-        del self._rows, self._cols
-
-    def match(self, place: tuple[str, ...], vocab: dict[str, int]) -> np.ndarray:
-        """Boolean per expert: the finest part of either place is a part of the other."""
-        codes = [vocab[p] for p in place if p in vocab]
-        if not codes:
-            return np.zeros(len(self.last), dtype=bool)
-        # A place has at most a handful of parts: one equality pass per part is several times
-        # faster than np.isin (which sorts) or a table gather (which indexes 200k times).
-        out = self.last == codes[0]
-        for code in codes[1:]:
-            out |= self.last == code
-        finest = vocab.get(place[-1])
-        if finest is not None and self.members is not None and finest < self.members.shape[0]:
-            out[
-                self.members.indices[self.members.indptr[finest] : self.members.indptr[finest + 1]]
-            ] = True
-        return out
-
+Pair = tuple[str, str]
 
 _worker_engine: MatchEngine | None = None
+_worker_exclude: dict[str, list[str]] = {}
 
 
 def _rank_chunk(args: tuple[list[Item], int]) -> list[list[tuple[str, float, list[str]]]]:
@@ -145,8 +42,35 @@ def _rank_chunk(args: tuple[list[Item], int]) -> list[list[tuple[str, float, lis
     if _worker_engine is None:  # pragma: no cover - set by rank_many before forking
         raise RuntimeError("worker started without an engine")
     return [
-        [(s.expert_id, s.score, s.reasons) for s in _worker_engine.rank(item, k)] for item in items
+        [
+            (s.expert_id, s.score, s.reasons)
+            for s in _worker_engine._rank(item, k, _worker_exclude.get(item.id, ()))
+        ]
+        for item in items
     ]
+
+
+def _by_item(exclude: Collection[Pair]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for expert_id, item_id in exclude:
+        out.setdefault(item_id, []).append(expert_id)
+    return out
+
+
+def _match_one(places: Places, place: tuple[str, ...], vocab: dict[str, int], i: int) -> bool:
+    """``Places.match`` for one expert position."""
+    codes = {vocab[p] for p in place if p in vocab}
+    if not codes:
+        return False
+    if int(places.last[i]) in codes:
+        return True
+    finest = vocab.get(place[-1])
+    members = places.members
+    if finest is None or members is None or finest >= members.shape[0]:
+        return False
+    row = members.indices[members.indptr[finest] : members.indptr[finest + 1]]
+    at = int(np.searchsorted(row, i))
+    return at < len(row) and int(row[at]) == i
 
 
 class MatchEngine:
@@ -155,200 +79,75 @@ class MatchEngine:
     def __init__(self, config: MatchConfig | None = None, analyzer: Analyzer | None = None):
         self.config = config or MatchConfig()
         self.analyzer = analyzer or Analyzer()
-        self._ids: list[str] = []
-        self._pos: dict[str, int] = {}
-        self._vocab: dict[str, int] = {}
-        self._tag_vocab: dict[str, int] = {}
-        self._place_vocab: dict[str, int] = {}
-        self._lang_bits: dict[str, int] = {}
-        self._n = 0
-        self._terms: list[str] = []
+        self._ix: Index | None = None
+        self._lang_cache: dict[int, np.ndarray] = {}
+        self._factor_cache: dict[float, np.ndarray] = {}
+        self._query_cache: dict[tuple, Query] = {}
 
     # ------------------------------------------------------------------ indexing
     def index(self, experts: Sequence[Expert]) -> None:
         """Replace the index with ``experts``; ids must be unique."""
-        cfg = self.config
-        ids = [e.id for e in experts]
-        if len(set(ids)) != len(ids):
-            dupes = sorted(i for i, c in Counter(ids).items() if c > 1)
-            raise ValueError(f"duplicate expert ids: {dupes[:5]}")
-        self._ids = ids
-        self._pos = {eid: i for i, eid in enumerate(ids)}
-        self._id_rank = np.empty(len(ids), dtype=np.int64)
-        self._id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
-        n = self._n = len(ids)
+        self._ix = build_index(self.analyzer, experts, self.config)
+        self._lang_cache = {}
+        self._factor_cache = {}
+        self._query_cache = {}
 
-        vocab: dict[str, int] = {}
-        cols: list[int] = []
-        lengths = np.zeros(n, dtype=np.int64)
-        terms_of = self.analyzer.terms
-        for i, expert in enumerate(experts):
-            terms = terms_of("\n".join(expert.texts))
-            lengths[i] = len(terms)
-            cols.extend([vocab.setdefault(t, len(vocab)) for t in terms])
-        self._vocab = vocab
-        self._terms = [""] * len(vocab)
-        for term, tid in vocab.items():
-            self._terms[tid] = term
-        rows = np.repeat(np.arange(n, dtype=np.int32), lengths)
-        col_arr = np.asarray(cols, dtype=np.int32)
-        del cols
-        tf = sp.csr_matrix(
-            (np.ones(len(col_arr), dtype=np.float32), (rows, col_arr)),
-            shape=(n, len(vocab)),
-        )
-        tf.sum_duplicates()
-        del rows, col_arr
+    @property
+    def stats(self) -> dict[str, int]:
+        """Size of the index: experts, distinct terms, postings."""
+        ix = self._require()
+        return {"experts": ix.n, "terms": len(ix.terms), "postings": int(ix.by_doc.nnz)}
 
-        df = np.bincount(tf.indices, minlength=len(vocab)).astype(np.float64)
-        # Lucene's BM25 idf: always positive, so a very common word still adds a little.
-        self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
-        self._idf_unseen = math.log1p((n + 0.5) / 0.5)
-        dl = lengths.astype(np.float32)
-        avgdl = float(dl.mean()) if n else 1.0
-        norm = cfg.k1 * (1.0 - cfg.b + cfg.b * dl / max(avgdl, 1e-9))
-        row_norm = np.repeat(norm, np.diff(tf.indptr))
-        data = tf.data
-        tf.data = (data * (cfg.k1 + 1.0) / (data + row_norm)).astype(np.float32)
-        self._by_doc = tf  # experts × terms, BM25 document weights
-        self._by_term = tf.T.tocsr()  # terms × experts: one row slice per query term
-
-        # Tags, through the taxonomy so 海洋经济 and "Marine Economy" are the same tag.
-        tag_vocab: dict[str, int] = {}
-        t_rows: list[int] = []
-        t_cols: list[int] = []
-        self._tag_keys: list[tuple[int, ...]] = []
-        for i, expert in enumerate(experts):
-            keys = sorted(
-                {tag_vocab.setdefault(k, len(tag_vocab)) for k in self._tag_keys_of(expert.tags)}
-            )
-            self._tag_keys.append(tuple(keys))
-            t_rows.extend([i] * len(keys))
-            t_cols.extend(keys)
-        self._tag_vocab = tag_vocab
-        tags = sp.csr_matrix(
-            (np.ones(len(t_rows), dtype=np.float32), (t_rows, t_cols)),
-            shape=(n, max(len(tag_vocab), 1)),
-        )
-        self._tags_by_tag = tags.T.tocsr()
-
-        place_vocab: dict[str, int] = {}
-        self._regions = _Places([place_parts(e.region) for e in experts], place_vocab)
-        self._hometowns = _Places([place_parts(e.hometown) for e in experts], place_vocab)
-        self._regions.finish(len(place_vocab))
-        self._hometowns.finish(len(place_vocab))
-        self._place_vocab = place_vocab
-        self._hometown_text = [e.hometown.strip() for e in experts]
-
-        lang_bits: dict[str, int] = {"zh": 0, "en": 1}
-        self._langs = np.zeros(n, dtype=np.uint64)
-        for i, expert in enumerate(experts):
-            codes = {normalize_language(c) for c in expert.languages if c.strip()}
-            if not codes:
-                # No declared languages: assume the ones the profile is written in.
-                codes = set(detect_languages("\n".join(expert.texts)))
-            mask = 0
-            for code in codes:
-                bit = lang_bits.setdefault(code, len(lang_bits))
-                if bit < 64:
-                    mask |= 1 << bit
-            self._langs[i] = mask
-        self._lang_bits = lang_bits
-        self._capacity = np.asarray([e.capacity for e in experts], dtype=np.int64)
-        full_factor = 0.0 if cfg.exclude_full else cfg.full_penalty
-        self._capacity_factor = np.where(self._capacity > 0, 1.0, full_factor)
-        self._lang_cache: dict[int, np.ndarray] = {}
-        self._factor_cache: dict[float, np.ndarray] = {}
-
-    def _tag_keys_of(self, tags: Sequence[str]) -> list[str]:
-        keys = []
-        for tag in tags:
-            if not tag.strip():
-                continue
-            concept = self.analyzer.concept_of(tag)
-            keys.append(CONCEPT_PREFIX + concept if concept else normalize(tag).strip())
-        return keys
+    def _require(self) -> Index:
+        if self._ix is None:
+            raise RuntimeError("call index() first")
+        return self._ix
 
     # ------------------------------------------------------------------ querying
-    def _query(self, item: Item) -> _Query:
-        cfg = self.config
-        tokens = self.analyzer.tokens(item.text)
-        counts: Counter[str] = Counter(t.term for t in tokens)
-        surfaces: dict[int, str] = {}
-        weights: dict[int, float] = {}
-        upper = 0.0
-        for tok in tokens:
-            tid = self._vocab.get(tok.term)
-            if tid is not None and tid not in surfaces:
-                surfaces[tid] = tok.surface
-        for term, count in counts.items():
-            qw = 1.0 + math.log(count)
-            if term.startswith(CONCEPT_PREFIX):
-                qw *= cfg.concept_weight
-            tid = self._vocab.get(term)
-            idf = self._idf[tid] if tid is not None else self._idf_unseen
-            # Unseen terms count in the bound too: the score is the share of the item's
-            # content an expert covers, not of the part this index happens to know.
-            upper += qw * idf * (cfg.k1 + 1.0)
-            if tid is not None:
-                weights[tid] = qw * idf
-        term_ids = np.asarray(sorted(weights), dtype=np.int64)
-        w = np.asarray([weights[t] for t in term_ids], dtype=np.float64)
-
-        tag_surfaces: dict[int, str] = {}
-        seen_keys: set[str] = set()
-        for tag, key in zip(
-            [t for t in item.tags if t.strip()], self._tag_keys_of(item.tags), strict=True
-        ):
-            if key in seen_keys:
-                continue
-            seen_keys.add(key)
-            tid = self._tag_vocab.get(key)
-            if tid is not None:
-                tag_surfaces[tid] = tag.strip().replace(",", " ")
-        item_langs = detect_languages(item.text)
-        lang_mask = 0
-        for code in item_langs:
-            bit = self._lang_bits.get(code)
-            if bit is not None and bit < 64:
-                lang_mask |= 1 << bit
-        return _Query(
-            term_ids=term_ids,
-            weights=w,
-            position={t: j for j, t in enumerate(term_ids.tolist())},
-            weight_list=w.tolist(),
-            upper=upper,
-            surfaces=surfaces,
-            tag_ids=np.asarray(sorted(tag_surfaces), dtype=np.int64),
-            tag_surfaces=tag_surfaces,
-            n_tags=len(seen_keys),
-            place=place_parts(item.region),
-            region_text=item.region.strip().replace(",", " "),
-            lang_mask=lang_mask,
-            lang_codes=item_langs,
+    def _query(self, item: Item) -> Query:
+        key = (
+            item.id,
+            item.text,
+            tuple(item.tags),
+            item.region,
+            tuple(item.people),
+            tuple(item.organizations),
         )
+        q = self._query_cache.get(key)
+        if q is None:
+            q = analyse(self._require(), self.analyzer, self.config, item)
+            if len(self._query_cache) >= 4096:
+                self._query_cache.clear()
+            self._query_cache[key] = q
+        return q
 
-    def _signals(self, q: _Query) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    def _signals(self, q: Query) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Return the final score of every expert, and the per-signal vectors behind it."""
         # Written as few full-length float32 passes as possible, in place: at city scale each
         # pass over the experts costs about as much as the BM25 posting slice itself (and
         # masked ufuncs, np.add(..., where=), are ten times slower than a multiply-add).
         cfg = self.config
-        n = self._n
+        ix = self._require()
+        n = ix.n
         signals: dict[str, np.ndarray] = {}
         denom = cfg.text_weight
         if len(q.term_ids) and q.upper > 0:
-            sub = self._by_term[q.term_ids]
+            sub = ix.by_term[q.term_ids]
             scaled = (q.weights * (cfg.text_weight / q.upper)).astype(np.float32)
             total = np.asarray(sub.T @ scaled, dtype=np.float32).ravel()
             relevant = total > 0
         else:
             total = np.zeros(n, dtype=np.float32)
             relevant = np.zeros(n, dtype=bool)
+        if q.semantic is not None:
+            denom += cfg.semantic_weight
+            sim = ix.semantic.similarity(q.semantic)
+            sim *= np.float32(cfg.semantic_weight)
+            total += sim
         if q.n_tags:
             denom += cfg.tag_weight
             if len(q.tag_ids):
-                sub = self._tags_by_tag[q.tag_ids]
+                sub = ix.tags_by_tag[q.tag_ids]
                 # Tag postings are short: touch only the experts they hit (an expert may carry
                 # several of the item's tags, hence the counts).
                 if len(q.tag_ids) == 1:
@@ -362,12 +161,12 @@ class MatchEngine:
                 relevant[hit] = True
         if q.place:
             denom += cfg.region_weight
-            region = self._regions.match(q.place, self._place_vocab)
+            region = ix.regions.match(q.place, ix.place_vocab)
             signals["region"] = region
             total += np.float32(cfg.region_weight) * region
             if cfg.hometown_bonus:
                 denom += cfg.hometown_weight
-                home = self._hometowns.match(q.place, self._place_vocab)
+                home = ix.hometowns.match(q.place, ix.place_vocab)
                 signals["hometown"] = home
                 total += np.float32(cfg.hometown_weight) * home
         if q.lang_mask:
@@ -378,31 +177,90 @@ class MatchEngine:
         # Gate (no relevance, no score), then capacity (0, a penalty or 1) over the mean.
         total *= relevant
         total *= self._capacity_over(denom)
+        if q.conflicted:
+            total[q.conflicted] = 0.0
         return total, signals
+
+    def _score_one(self, q: Query, i: int) -> tuple[float, set[str]]:
+        """``_signals`` for one expert position: its score and the signals that fired."""
+        cfg = self.config
+        ix = self._require()
+        fired: set[str] = set()
+        denom = cfg.text_weight
+        total = np.float32(0.0)
+        if len(q.term_ids) and q.upper > 0:
+            start, end = int(ix.by_doc.indptr[i]), int(ix.by_doc.indptr[i + 1])
+            scale = cfg.text_weight / q.upper
+            for tid, w in zip(
+                ix.by_doc.indices[start:end].tolist(), ix.by_doc.data[start:end], strict=True
+            ):
+                j = q.position.get(tid)
+                if j is not None:
+                    total += w * np.float32(q.weight_list[j] * scale)
+        relevant = bool(total > 0)
+        if q.semantic is not None:
+            denom += cfg.semantic_weight
+            sim = max(float(ix.semantic.expert_vectors[i] @ q.semantic), 0.0)
+            total += np.float32(cfg.semantic_weight) * np.float32(sim)
+        if q.n_tags:
+            denom += cfg.tag_weight
+            shared = len(set(q.tag_ids.tolist()) & set(ix.tag_keys[i]))
+            if shared:
+                total += np.float32(cfg.tag_weight) * np.float32(shared / q.n_tags)
+                relevant = True
+        checks = []
+        if q.place:
+            checks.append(("region", cfg.region_weight, ix.regions))
+            if cfg.hometown_bonus:
+                checks.append(("hometown", cfg.hometown_weight, ix.hometowns))
+        for name, weight, places in checks:
+            denom += weight
+            if _match_one(places, q.place, ix.place_vocab, i):
+                fired.add(name)
+                total += np.float32(weight)
+        if q.lang_mask:
+            denom += cfg.language_weight
+            if int(ix.langs[i]) & q.lang_mask:
+                fired.add("language")
+                total += np.float32(cfg.language_weight)
+        if not relevant or i in q.conflicted:
+            return 0.0, fired
+        return float(total * self._capacity_over(denom)[i]), fired
 
     def _capacity_over(self, denom: float) -> np.ndarray:
         factor = self._factor_cache.get(denom)
         if factor is None:
-            factor = (self._capacity_factor / denom).astype(np.float32)
+            factor = (self._require().capacity_factor / denom).astype(np.float32)
             self._factor_cache[denom] = factor
         return factor
 
     def _lang_match(self, mask: int) -> np.ndarray:
         hit = self._lang_cache.get(mask)
         if hit is None:
-            hit = (self._langs & np.uint64(mask)) != 0
+            hit = (self._require().langs & np.uint64(mask)) != 0
             self._lang_cache[mask] = hit
         return hit
 
-    def rank(self, item: Item, k: int = 20) -> list[Suggestion]:
+    def _excluded(self, expert_ids: Collection[str]) -> list[int]:
+        pos = self._require().pos
+        return [pos[e] for e in expert_ids if e in pos]
+
+    def rank(self, item: Item, k: int = 20, *, exclude: Collection[Pair] = ()) -> list[Suggestion]:
         """Return the ``k`` best experts for ``item``, best first; only pairs scoring above 0.
 
-        Ties are broken by expert id, so the output is deterministic.
+        Experts in conflict with the item, and pairs ``(expert_id, item.id)`` in ``exclude``,
+        are never returned.  Ties are broken by expert id, so the output is deterministic.
         """
-        if self._n == 0 or k <= 0:
+        return self._rank(item, k, [e for e, it in exclude if it == item.id])
+
+    def _rank(self, item: Item, k: int, excluded: Collection[str]) -> list[Suggestion]:
+        if self._ix is None or self._ix.n == 0 or k <= 0:
             return []
+        ix = self._ix
         q = self._query(item)
         total, signals = self._signals(q)
+        if excluded:
+            total[self._excluded(excluded)] = 0.0
         positive = np.flatnonzero(total > 0)
         if len(positive) > k:
             # Keep every candidate tied with the k-th so the id tie-break is exact.
@@ -410,88 +268,99 @@ class MatchEngine:
             positive = positive[total[positive] >= kth]
         # Best score first, then expert id (via its precomputed sort rank), all vectorised:
         # a tag-only query can tie thousands of experts.
-        order = positive[np.lexsort((self._id_rank[positive], -total[positive]))][:k].tolist()
+        order = positive[np.lexsort((ix.id_rank[positive], -total[positive]))][:k].tolist()
         return [
-            Suggestion(self._ids[i], float(total[i]), self._reasons(q, i, signals)) for i in order
+            Suggestion(
+                ix.ids[i],
+                float(total[i]),
+                reasons_for(ix, q, i, {s for s, v in signals.items() if v[i]}, self.config),
+            )
+            for i in order
         ]
 
     def rank_many(
-        self, items: Sequence[Item], k: int = 20, *, workers: int = 1, chunk: int = 256
+        self,
+        items: Sequence[Item],
+        k: int = 20,
+        *,
+        workers: int = 1,
+        chunk: int = 256,
+        exclude: Collection[Pair] = (),
     ) -> list[list[Suggestion]]:
-        """Return ``rank(item, k)`` for every item, in order, optionally over forked workers.
+        """Return ``rank(item, k, exclude=exclude)`` for every item, in order, optionally over
+        forked workers.
 
         Workers are forked after indexing, so they share the index pages copy-on-write
         instead of each building or unpickling its own.
         """
+        by_item = _by_item(exclude)
         if workers <= 1 or len(items) <= chunk:
-            return [self.rank(item, k) for item in items]
-        global _worker_engine
-        _worker_engine = self
+            return [self._rank(item, k, by_item.get(item.id, ())) for item in items]
+        global _worker_engine, _worker_exclude
+        _worker_engine, _worker_exclude = self, by_item
         try:
             ctx = multiprocessing.get_context("fork")
             batches = [(list(items[i : i + chunk]), k) for i in range(0, len(items), chunk)]
             with ctx.Pool(workers) as pool:
                 parts = pool.map(_rank_chunk, batches, chunksize=1)
         finally:
-            _worker_engine = None
+            _worker_engine, _worker_exclude = None, {}
         return [[Suggestion(*row) for row in ranked] for part in parts for ranked in part]
 
-    def score(self, item: Item, expert_ids: Sequence[str]) -> list[float]:
+    def score(
+        self, item: Item, expert_ids: Sequence[str], *, exclude: Collection[Pair] = ()
+    ) -> list[float]:
         """Return the score of each given expert for ``item``, in the order given.
 
-        The values equal those ``rank`` reports; an expert with no text or tag relevance
-        scores 0.0.  Unknown ids raise ``KeyError``.
+        The values equal those ``rank`` reports; an expert with no text or tag relevance, in
+        conflict with the item, or paired with it in ``exclude`` scores 0.0.  Unknown ids
+        raise ``KeyError``.
         """
-        positions = [self._pos[eid] for eid in expert_ids]
+        ix = self._require()
+        positions = [ix.pos[eid] for eid in expert_ids]
         if not positions:
             return []
         total, _ = self._signals(self._query(item))
-        return [float(total[p]) for p in positions]
+        banned = {e for e, it in exclude if it == item.id}
+        return [
+            0.0 if eid in banned else float(total[p])
+            for eid, p in zip(expert_ids, positions, strict=True)
+        ]
 
-    # ------------------------------------------------------------------ reasons
-    def _reasons(self, q: _Query, i: int, signals: dict[str, np.ndarray]) -> list[str]:
-        cfg = self.config
-        reasons: list[str] = []
-        start, end = int(self._by_doc.indptr[i]), int(self._by_doc.indptr[i + 1])
-        # A document row has a few dozen terms: plain dict look-ups beat numpy set
-        # operations here, whose per-call overhead dominates at this size.
-        position = q.position
-        weights = q.weight_list
-        words: list[tuple[float, str]] = []
-        concepts: list[tuple[float, str]] = []
-        inverse = self._terms
-        for tid, w in zip(
-            self._by_doc.indices[start:end].tolist(),
-            self._by_doc.data[start:end].tolist(),
-            strict=True,
-        ):
-            j = position.get(tid)
-            if j is None:
+    def conflicts(self, item: Item) -> list[str]:
+        """Return the ids of indexed experts in conflict with ``item`` (shared person or
+        organisation), sorted; the plan takes them as excluded pairs."""
+        ix = self._require()
+        return sorted(ix.ids[i] for i in set(self._query(item).conflicted))
+
+    def rank_items(
+        self,
+        expert_id: str,
+        items: Sequence[Item],
+        k: int = 20,
+        *,
+        exclude: Collection[Pair] = (),
+    ) -> list[ItemSuggestion]:
+        """Return the ``k`` best of ``items`` for one indexed expert, best first ("for you").
+
+        Each score equals (up to float rounding) the expert's score in ``rank(item)``, with
+        the same reasons; items in conflict with the expert, and pairs
+        ``(expert_id, item_id)`` in ``exclude`` (claimed, won, declined, not relevant), are
+        left out, as are items scoring 0.  Pass only open postings: a closed or claimed-out
+        one has no place in any list.  Ties are broken by item id.
+        """
+        ix = self._require()
+        i = ix.pos[expert_id]
+        banned = {it for e, it in exclude if e == expert_id}
+        out = []
+        for item in items:
+            if item.id in banned:
                 continue
-            c = w * weights[j]
-            term = inverse[tid]
-            if term.startswith(CONCEPT_PREFIX):
-                concepts.append((c, term[len(CONCEPT_PREFIX) :]))
-            else:
-                words.append((c, q.surfaces[tid].replace(",", " ")))
-        for kind, entries in (("terms", words), ("concepts", concepts)):
-            if entries:
-                best: dict[str, float] = {}
-                for c, label in entries:
-                    best[label] = max(c, best.get(label, 0.0))
-                ranked = sorted(best.items(), key=lambda e: (-e[1], e[0]))[: cfg.reason_terms]
-                reasons.append(f"{kind}:" + ",".join(label for label, _ in ranked))
-        if len(q.tag_ids):
-            mine = set(self._tag_keys[i])
-            shared_tags = sorted(q.tag_surfaces[t] for t in q.tag_ids.tolist() if t in mine)
-            if shared_tags:
-                reasons.append("tags:" + ",".join(shared_tags))
-        if "region" in signals and signals["region"][i]:
-            reasons.append("region:" + q.region_text)
-        if "hometown" in signals and signals["hometown"][i]:
-            reasons.append("hometown:" + self._hometown_text[i].replace(",", " "))
-        if "language" in signals and signals["language"][i]:
-            bits = int(self._langs[i])
-            shared = sorted(c for c in q.lang_codes if bits >> self._lang_bits[c] & 1)
-            reasons.append("language:" + ",".join(shared))
-        return reasons
+            q = self._query(item)
+            score, fired = self._score_one(q, i)
+            if score > 0:
+                out.append(
+                    ItemSuggestion(item.id, score, reasons_for(ix, q, i, fired, self.config))
+                )
+        out.sort(key=lambda s: (-s.score, s.item_id))
+        return out[: max(k, 0)]

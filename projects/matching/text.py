@@ -4,11 +4,15 @@ One ``Analyzer`` turns a string into a list of ``Token`` (term, surface):
 
 * Chinese runs are segmented into words with rjieba (jieba-rs), so 人工智能 stays one word and
   a mixed string like ``海洋传感器sensor`` splits into 海洋 / 传感器 / sensor.
+* Chinese is matched on words **and** character bigrams (``#海洋``, ``#洋传`` …): segmentation
+  cuts a compound the dictionary does not know (温盐, 风化壳, a company's name) differently from
+  one context to the next, and the bigrams still match it.  Bigrams run over the text between
+  stop words, so they never bridge a function word or organisation boilerplate.
 * Latin runs are case-folded (after NFKC, so full-width ``ＡＩ`` becomes ``ai``), split on
   anything that is not a letter or digit, and stemmed with the Snowball English stemmer
   (``sensors`` → ``sensor``, ``learning`` → ``learn``).
-* Stop words of both languages, lone Latin letters and bare numbers are dropped: they carry no
-  field information and only lengthen the documents.
+* Stop words of both languages (function words and organisation boilerplate, ``stopwords.py``),
+  single characters and bare numbers are never word terms: they carry no field information.
 * Every taxonomy surface form found in the text adds a concept token ``~<concept_id>`` (see
   ``taxonomy.py``), in addition to the plain words; so 海洋经济 and "marine economy" both yield
   ``~marine_economy``.  Chinese forms are found by substring scan (segmentation may cut them
@@ -25,36 +29,16 @@ from dataclasses import dataclass
 import rjieba
 import Stemmer
 
+from .stopwords import EN_STOPWORDS, ORG_SUFFIX, WEAK_WORDS, ZH_ORG_BOILERPLATE, ZH_STOPWORDS
 from .taxonomy import CONCEPTS, Concept
 
 CONCEPT_PREFIX = "~"
+NGRAM_PREFIX = "#"
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"([{_CJK_CLASS}]+)|([a-z0-9]+)")
-_CJK_CHAR = re.compile(rf"[{_CJK_CLASS}]")
-_LATIN_WORD = re.compile(r"[a-z]{2,}")
-_HAS_CJK = re.compile(rf"[{_CJK_CLASS}]")
-
-_EN_STOP_TEXT = """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each etc few for
-    from further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not now of off on once only or other our
-    ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself
-    yourselves via per within among including based using use used new
-"""
-
-_ZH_STOP_TEXT = """
-    的 了 和 与 及 以及 或 或者 在 是 等 等等 对 对于 为 以 于 把 被 从 也 而 并 并且
-    之 其 其中 这 那 这些 那些 这个 那个 我 我们 你 你们 他 她 它 他们
-    有 将 就 都 中 上 下 个 一 一个 一些 该 各 每
-    向 由 到 让 使 能 能够 可 可以 会 要 需要 不 没有 还 又 很 更 最 所 所有 如 如何 什么 哪些 并非
-    进行 相关 方面 主要 通过 包括 以上 以下 之一 目前 已经 以来 方向 领域 开展 从事 长期 具有 具备
-"""
-EN_STOPWORDS = frozenset(_EN_STOP_TEXT.split())
-ZH_STOPWORDS = frozenset(_ZH_STOP_TEXT.split())
+HAS_CJK = re.compile(rf"[{_CJK_CLASS}]")
+_NOT_NAME = re.compile(rf"[^a-z0-9{_CJK_CLASS}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +54,29 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def organization_key(name: str) -> str:
+    """Return a comparison key for an organisation name, legal-form suffixes removed.
+
+    ``四创科技有限公司``, ``四创科技`` and ``四创`` give one key, as do "Acme Co., Ltd." and
+    "ACME Inc."; an empty or boilerplate-only name gives "" (which matches nothing).
+    """
+    key = _NOT_NAME.sub(" ", normalize(name)).strip()
+    while key:
+        stripped = ORG_SUFFIX.sub("", key).strip()
+        if stripped == key:
+            break
+        key = stripped
+    return key.replace(" ", "")
+
+
 class Analyzer:
     """Turn mixed Chinese/English text into word and concept terms (see module docstring)."""
 
-    def __init__(self, concepts: Iterable[Concept] = CONCEPTS, max_ngram: int = 4) -> None:
+    def __init__(
+        self, concepts: Iterable[Concept] = CONCEPTS, max_ngram: int = 4, char_ngrams: bool = True
+    ) -> None:
+        concepts = tuple(concepts)
+        self.char_ngrams = char_ngrams
         self._stemmer = Stemmer.Stemmer("english")
         self._stem_cache: dict[str, str] = {}
         self._zh_terms: dict[str, str] = {}
@@ -95,9 +98,20 @@ class Analyzer:
             if form not in self._mixed_forms:
                 self._jieba.add_word(form, None, None)
         self._cjk_cache: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+        self._ngram_cache: dict[str, list[str]] = {}
+        # Generic words never shown as reasons, as the index spells them (stems for English),
+        # and the concepts named by one of them (~design for 设计).
+        weak_concepts = {
+            CONCEPT_PREFIX + c.id
+            for c in concepts
+            if any(normalize(form) in WEAK_WORDS for form in (*c.zh, *c.en))
+        }
+        self.weak_terms = frozenset(
+            {w if HAS_CJK.search(w) else self._stem(w) for w in WEAK_WORDS} | weak_concepts
+        )
 
     def _add_form(self, form: str, concept_id: str) -> None:
-        if _HAS_CJK.search(form):
+        if HAS_CJK.search(form):
             table: dict = self._zh_terms
             key: object = form
         else:
@@ -121,7 +135,7 @@ class Analyzer:
     def concept_of(self, phrase: str) -> str | None:
         """Return the concept id whose surface form is exactly ``phrase``, if any."""
         norm = normalize(phrase).strip()
-        if _HAS_CJK.search(norm):
+        if HAS_CJK.search(norm):
             return self._zh_terms.get(norm)
         key = tuple(self._stem(w) for w in re.findall(r"[a-z0-9]+", norm))
         return self._en_terms.get(key)
@@ -144,13 +158,24 @@ class Analyzer:
         segments: list[list[tuple[str, str]]] = [[]]  # Latin word runs between Chinese runs
         has_cjk = False
         stem = self._stem
-        for match in _RUNS.finditer(norm):
+        for match in _RUNS.finditer(ZH_ORG_BOILERPLATE.sub(" ", norm)):
             cjk = match.group(1)
             if cjk:
                 has_cjk = True
                 if segments[-1]:
                     segments.append([])
+                lone: list[str] = []  # consecutive lone characters: an unknown compound
                 for piece in self._jieba.cut(cjk, False):
+                    if len(piece) == 1 and piece not in ZH_STOPWORDS:
+                        lone.append(piece)
+                    else:
+                        if lone:
+                            self._ngrams("".join(lone), True, terms, surfaces, want_surface)
+                            lone = []
+                        if piece in ZH_STOPWORDS:
+                            continue
+                        if len(piece) > 2:
+                            self._ngrams(piece, False, terms, surfaces, want_surface)
                     words, concepts = self._expand_cjk(piece)
                     for w in words:
                         terms.append(w)
@@ -160,6 +185,8 @@ class Analyzer:
                         terms.append(cid)
                         if want_surface:
                             surfaces.append(form)
+                if lone:
+                    self._ngrams("".join(lone), True, terms, surfaces, want_surface)
             else:
                 word = match.group(2)
                 st = stem(word)
@@ -178,6 +205,26 @@ class Analyzer:
                     if want_surface:
                         surfaces.append(form)
         return terms, surfaces
+
+    def _ngrams(
+        self, chunk: str, lone: bool, terms: list[str], surfaces: list[str], want: bool
+    ) -> None:
+        """Add the character n-grams of an unknown compound (``lone``: the lone characters
+        jieba leaves for it, as unigrams and bigrams) or inside a long word (bigrams), so 温盐
+        meets 温盐 however each side was cut, and 风化 meets 风化壳."""
+        if not self.char_ngrams:
+            return
+        key = chunk + "|" if lone else chunk
+        grams = self._ngram_cache.get(key)
+        if grams is None:
+            grams = [NGRAM_PREFIX + chunk[i : i + 2] for i in range(len(chunk) - 1)]
+            if lone:
+                grams.extend(NGRAM_PREFIX + c for c in chunk)
+            if len(self._ngram_cache) < 500_000:
+                self._ngram_cache[key] = grams
+        terms.extend(grams)
+        if want:
+            surfaces.extend(g[1:] for g in grams)
 
     def _en_concepts(
         self, seg: list[tuple[str, str]], terms: list[str], surfaces: list[str], want: bool
@@ -207,10 +254,13 @@ class Analyzer:
         hit = self._cjk_cache.get(piece)
         if hit is not None:
             return hit
+        # A lone character (四, 创, 高) is no word; it still counts inside a bigram.
         if piece in self._zh_terms:
-            words = tuple(w for w in rjieba.cut(piece, False) if w not in ZH_STOPWORDS)
+            words = tuple(
+                w for w in rjieba.cut(piece, False) if len(w) > 1 and w not in ZH_STOPWORDS
+            )
         else:
-            words = (piece,) if piece not in ZH_STOPWORDS else ()
+            words = (piece,) if len(piece) > 1 and piece not in ZH_STOPWORDS else ()
         concepts: list[tuple[str, str]] = []
         seen: set[str] = set()
         n = len(piece)
@@ -226,80 +276,3 @@ class Analyzer:
         if len(self._cjk_cache) < 1_000_000:
             self._cjk_cache[piece] = result
         return result
-
-
-def detect_languages(text: str) -> frozenset[str]:
-    """Return the languages ("zh", "en") that make up at least a quarter of ``text``.
-
-    Chinese is counted in characters and English in words times two (an English word carries
-    about as much as two Chinese characters), so a Chinese brief with a few English terms is
-    "zh" only and an even mix is both.
-    """
-    norm = normalize(text)
-    zh = len(_CJK_CHAR.findall(norm))
-    en = 2 * len(_LATIN_WORD.findall(norm))
-    total = zh + en
-    if total == 0:
-        return frozenset()
-    langs = set()
-    if zh >= 0.25 * total:
-        langs.add("zh")
-    if en >= 0.25 * total:
-        langs.add("en")
-    return frozenset(langs)
-
-
-_LANGUAGE_ALIASES = {
-    "zh": "zh",
-    "zh-hans": "zh",
-    "zh-hant": "zh",
-    "zh-cn": "zh",
-    "cn": "zh",
-    "chinese": "zh",
-    "mandarin": "zh",
-    "中文": "zh",
-    "汉语": "zh",
-    "普通话": "zh",
-    "en": "en",
-    "en-us": "en",
-    "en-gb": "en",
-    "english": "en",
-    "英语": "en",
-    "英文": "en",
-}
-
-
-def normalize_language(code: str) -> str:
-    """Return a canonical language code ("zh", "en", or the case-folded input)."""
-    key = normalize(code).strip().replace("_", "-")
-    return _LANGUAGE_ALIASES.get(key, key)
-
-
-_PLACE_UNIT = re.compile(
-    r"(.{2,}?)(特别行政区|自治区|自治州|自治县|省|市|地区|县|区|盟|旗|镇|乡|街道|村)"
-)
-
-
-def place_parts(place: str) -> tuple[str, ...]:
-    """Split a place name into its administrative parts, coarse to fine, suffixes removed.
-
-    ``福建省福州市`` → (福建, 福州); ``福州`` → (福州,); ``Fuzhou, Fujian`` → (fujian, fuzhou)
-    (English places are written fine-to-coarse, so comma lists are reversed).
-    """
-    norm = re.sub(r"\s+", " ", normalize(place)).strip()
-    if not norm:
-        return ()
-    if _HAS_CJK.search(norm):
-        norm = norm.replace(" ", "")
-        parts: list[str] = []
-        pos = 0
-        # A unit needs two characters before its suffix, so 和县 or 福州 stay whole.
-        for match in _PLACE_UNIT.finditer(norm):
-            parts.append(match.group(1))
-            pos = match.end()
-        if pos < len(norm):
-            parts.append(norm[pos:])
-        return tuple(p for p in parts if p)
-    pieces = [p.strip() for p in re.split(r"[,;/]", norm) if p.strip()]
-    pieces = [re.sub(r"\s+(province|city|county|district)$", "", p) for p in pieces]
-    return tuple(reversed(pieces))

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from projects.matching import Plan, greedy_pairings, plan_pairings
+from projects.matching import DEFAULT_MIN_SCORE, Plan, greedy_pairings, plan_pairings
 from projects.matching.plan import scores_from_matrix
 
 # Greedy takes e1-i1 (0.9) first and is left with e2-i2 (0.1); the optimum swaps.
@@ -102,3 +102,52 @@ def test_scores_from_matrix():
     assert scores == CROSSED
     with pytest.raises(ValueError):
         scores_from_matrix([[1.0]], ["e1", "e2"], ["i1"])
+
+
+def test_plan_respects_the_minimum_and_reports_unpaired():
+    scores = {
+        ("e1", "i1"): 0.9,
+        ("e2", "i1"): 0.8,  # i1 has one slot: e2 loses it to e1
+        ("e3", "i2"): 0.05,  # below the minimum
+        ("e4", "i3"): 0.7,  # a conflict
+        ("e5", "i3"): 0.6,  # ruled out
+    }
+    caps = {"e1": 1, "e2": 1, "e3": 1, "e4": 1, "e5": 1, "e6": 0, "e7": 1}
+    slots = {"i1": 1, "i2": 1, "i3": 1, "i4": 1}
+    for solve in (plan_pairings, greedy_pairings):
+        plan = solve(
+            scores,
+            caps,
+            slots,
+            min_score=DEFAULT_MIN_SCORE,
+            exclude=[("e4", "i3")],
+            ruled_out=[("e5", "i3")],
+        )
+        assert plan.pairs == [("e1", "i1", 0.9)]
+        assert plan.unpaired_experts == {
+            "e2": "taken",
+            "e3": "below_min_score",
+            "e4": "conflict",
+            "e5": "ruled_out",
+            "e6": "no_capacity",
+            "e7": "no_match",
+        }
+        assert plan.unpaired_items == {
+            "i2": "below_min_score",
+            "i3": "conflict",
+            "i4": "no_match",
+        }
+        assert plan.unpaired_counts()["items"] == {
+            "below_min_score": 1,
+            "conflict": 1,
+            "no_match": 1,
+        }
+    # Without a minimum the weak pair is taken.
+    assert ("e3", "i2", 0.05) in plan_pairings(scores, caps, slots).pairs
+
+
+def test_a_conflict_is_never_paired_even_when_locked():
+    plan = plan_pairings(CROSSED, ONE_EACH, SLOTS, locked=[("e1", "i1")], exclude=[("e1", "i1")])
+    assert ("e1", "i1", 0.9) not in plan.pairs
+    assert plan.pairs == [("e2", "i1", 0.85), ("e1", "i2", 0.8)]
+    assert plan.unpaired_experts == {} and plan.unpaired_items == {}

@@ -1,17 +1,13 @@
 """Tokenisation: Chinese segmentation, English folding and stemming, taxonomy concepts."""
 
-from projects.matching.text import (
-    Analyzer,
-    detect_languages,
-    normalize_language,
-    place_parts,
-)
+from projects.matching.places import detect_languages, normalize_language, place_parts
+from projects.matching.text import Analyzer, organization_key
 
 analyzer = Analyzer()
 
 
 def words(text: str) -> list[str]:
-    return [t for t in analyzer.terms(text) if not t.startswith("~")]
+    return [t for t in analyzer.terms(text) if t[0] not in "~#"]
 
 
 def concepts(text: str) -> set[str]:
@@ -76,7 +72,7 @@ def test_mixed_script_form_is_found():
 
 def test_tokens_keep_item_surfaces():
     tokens = analyzer.tokens("Ocean Sensors")
-    assert [(t.term, t.surface) for t in tokens if not t.term.startswith("~")] == [
+    assert [(t.term, t.surface) for t in tokens if t.term[0] not in "~#"] == [
         ("ocean", "ocean"),
         ("sensor", "sensors"),
     ]
@@ -112,3 +108,36 @@ def test_place_parts():
     assert place_parts("安徽省和县") == ("安徽", "和县")
     assert place_parts("Fuzhou, Fujian Province") == ("fujian", "fuzhou")
     assert place_parts("  ") == ()
+
+
+def test_organisation_boilerplate_is_never_a_term():
+    assert analyzer.terms("科技有限公司") == []
+    assert analyzer.terms("股份有限公司 集团 有限责任公司") == []
+    assert words("Acme Co., Ltd. and Beta Inc. Group") == ["acm", "beta"]
+    # What is left of a company name is its own name, as character n-grams only.
+    assert analyzer.terms("四创科技有限公司") == ["#四创", "#四", "#创"]
+
+
+def test_single_characters_are_never_words():
+    assert words("四创高科技") == ["高科技"]
+    assert words("深海温盐传感器") == ["深海", "传感器"]
+
+
+def test_unknown_compounds_are_matched_by_character_ngrams():
+    grams = {t for t in analyzer.terms("深海温盐传感器") if t.startswith("#")}
+    # 温盐 is no dictionary word: jieba leaves 温 and 盐; a long word gives its bigrams.
+    assert grams == {"#温盐", "#温", "#盐", "#传感", "#感器"}
+    assert "#温盐" in analyzer.terms("温盐深剖面")
+    assert not {t for t in Analyzer(char_ngrams=False).terms("深海温盐传感器") if t[0] == "#"}
+
+
+def test_generic_words_are_weak():
+    assert {"平台", "系统", "solut", "platform", "~design"} <= analyzer.weak_terms
+    assert "传感器" not in analyzer.weak_terms
+
+
+def test_organization_key_ignores_legal_forms():
+    assert organization_key("四创科技有限公司") == organization_key("四创科技") == "四创"
+    assert organization_key("Acme Co., Ltd.") == organization_key("ACME Inc") == "acme"
+    assert organization_key("福州大学") == "福州大学"
+    assert organization_key("有限公司") == organization_key("  ") == ""
