@@ -4,26 +4,19 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from talentbridge.forms import PortalForm, PortalModelForm
+
+from .languages import NAMES as LANGUAGE_NAMES
 from .models import Honour, IndustryChain, Mentee, Mentor, Organization
 from .queries import MentorFilters
 from .spreadsheets.planning import normalize_phone
 from .spreadsheets.reading import EXTENSIONS, MAX_BYTES
 
-LANGUAGE_CHOICES = [
-    ("", _("Any language")),
-    ("zh", _("Chinese")),
-    ("en", _("English")),
-    ("ja", _("Japanese")),
-    ("ko", _("Korean")),
-    ("de", _("German")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("th", _("Thai")),
-    ("sv", _("Swedish")),
-]
+LANGUAGE_CHOICES = [("", _("Any language")), *LANGUAGE_NAMES.items()]
 
 IMPORT_KINDS = [
     ("mentors", _("Experts")),
@@ -42,7 +35,7 @@ class TagChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class MentorFilterForm(forms.Form):
+class MentorFilterForm(PortalForm):
     """The expert directory's search box and filters; every value lives in the URL."""
 
     q = forms.CharField(
@@ -87,7 +80,22 @@ class MentorFilterForm(forms.Form):
         return MentorFilters(**data)
 
 
-class PeopleFilterForm(forms.Form):
+class HometownFilterForm(PortalForm):
+    """The hometown view's filter: part of a province, city or county name."""
+
+    place = forms.CharField(
+        label=_("Hometown"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"placeholder": _("County, city or province")}),
+    )
+
+    def place_filter(self) -> str:
+        """The valid place (empty when the value is invalid)."""
+        return self.cleaned_data.get("place", "") if self.is_valid() else ""
+
+
+class PeopleFilterForm(PortalForm):
     """Search and filters of the mentee and organisation directories."""
 
     q = forms.CharField(
@@ -130,7 +138,7 @@ class ContactFieldsMixin:
         return self.cleaned_data.get("email", "").lower()
 
 
-class MentorForm(ContactFieldsMixin, forms.ModelForm):
+class MentorForm(ContactFieldsMixin, PortalModelForm):
     class Meta:
         model = Mentor
         fields = [
@@ -185,7 +193,7 @@ def _max_capacity(value):
         raise ValidationError(_("An expert can take at most 50 mentees."), code="capacity")
 
 
-class MenteeForm(ContactFieldsMixin, forms.ModelForm):
+class MenteeForm(ContactFieldsMixin, PortalModelForm):
     class Meta:
         model = Mentee
         fields = [
@@ -205,7 +213,7 @@ class MenteeForm(ContactFieldsMixin, forms.ModelForm):
         widgets = {"fields": forms.CheckboxSelectMultiple}
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(PortalModelForm):
     class Meta:
         model = Organization
         fields = [
@@ -222,7 +230,7 @@ class OrganizationForm(forms.ModelForm):
         widgets = {"fields": forms.CheckboxSelectMultiple}
 
 
-class ProposePairingForm(forms.Form):
+class ProposePairingForm(PortalForm):
     """A proposal: which expert and which mentee, and a note for the other side."""
 
     mentor = forms.ModelChoiceField(
@@ -232,7 +240,7 @@ class ProposePairingForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=1000, widget=forms.Textarea)
 
 
-class UploadForm(forms.Form):
+class UploadForm(PortalForm):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KINDS)
     file = forms.FileField(
         label=_("Spreadsheet (.xlsx or .csv)"),
@@ -251,19 +259,20 @@ class UploadForm(forms.Form):
         return upload
 
 
-class CommitImportForm(forms.Form):
+class CommitImportForm(PortalForm):
     kind = forms.ChoiceField(choices=IMPORT_KINDS)
     token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(xlsx|csv)$", max_length=40)
     filename = forms.CharField(max_length=255)
 
 
-class TaxonomyEntryForm(forms.ModelForm):
+class TaxonomyEntryForm(PortalModelForm):
     """An entry of a controlled list: a code that stays unique and both names."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # clean_slug says what is wrong in plain words; the stock slug message names “slug”.
-        self.fields["slug"].validators = []
+        slug = self.fields["slug"]
+        slug.validators = [v for v in slug.validators if not isinstance(v, RegexValidator)]
         self.fields["slug"].help_text = _(
             "Lower-case letters, digits, “-” and “_”; spreadsheets name the entry by it."
         )

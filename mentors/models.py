@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .languages import language_names
+
 
 class BilingualName(models.Model):
     """A controlled-vocabulary entry with a Chinese and an English name."""
@@ -207,6 +209,11 @@ class Mentor(Region, ContactDetails):
     @property
     def is_overseas(self) -> bool:
         return self.country not in ("", "中国", "China", "CN")
+
+    @property
+    def language_names(self) -> str:
+        """The languages the expert speaks, named in the active language."""
+        return language_names(self.languages)
 
 
 class Mentee(Region, ContactDetails):

@@ -41,8 +41,9 @@ def has_language(code: str) -> Q:
 
 
 def in_hometown(place: str) -> Q:
-    """Profiles whose hometown province, city or county is ``place``."""
-    return Q(county=place) | Q(city=place) | Q(province=place)
+    """Profiles whose hometown province, city or county contains ``place``: a short name
+    (金乡, 山东) finds the full one (金乡县, 山东省)."""
+    return Q(county__contains=place) | Q(city__contains=place) | Q(province__contains=place)
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,12 @@ def mentor_directory(filters: MentorFilters) -> QuerySet[Mentor]:
     return mentors.order_by(*MENTOR_SORTS.get(filters.sort, MENTOR_SORTS["name"]))
 
 
-def hometown_groups(*, province: str = "") -> QuerySet:
-    """Hometowns (province, city, county) with how many experts come from each."""
+def hometown_groups(*, place: str = "") -> QuerySet:
+    """Hometowns (province, city, county) with how many experts come from each; ``place``
+    keeps those whose province, city or county contains it."""
     mentors = Mentor.objects.exclude(province="", city="", county="")
-    if province:
-        mentors = mentors.filter(province=province)
+    if place:
+        mentors = mentors.filter(in_hometown(place))
     return (
         mentors.order_by()
         .values("province", "city", "county")
@@ -135,6 +137,11 @@ def organization_directory(
     if place:
         organizations = organizations.filter(in_hometown(place))
     return organizations.order_by("name", "id")
+
+
+def open_pairing(mentor: Mentor, mentee: Mentee) -> Pairing | None:
+    """The pairing of these two that is proposed or under way, if any (at most one)."""
+    return Pairing.objects.filter(mentor=mentor, mentee=mentee, status__in=Pairing.OPEN).first()
 
 
 def pairings_for_mentor(mentor: Mentor) -> QuerySet[Pairing]:

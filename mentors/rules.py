@@ -7,6 +7,8 @@ this app never imports them.
 
 from collections.abc import Callable
 
+from talentbridge.rules import is_organizer
+
 from .models import Mentee, Mentor, Organization, Pairing
 
 Person = Mentor | Mentee
@@ -31,11 +33,6 @@ def unregister_contact_grant(grant: ContactGrant) -> None:
     """Remove a predicate added with :func:`register_contact_grant` (used by tests)."""
     if grant in _contact_grants:
         _contact_grants.remove(grant)
-
-
-def is_people_manager(user) -> bool:
-    """Organizers and administrators manage every profile, the taxonomy and imports."""
-    return bool(user.is_authenticated and (user.is_organizer or user.is_admin))
 
 
 def mentor_of(user) -> Mentor | None:
@@ -67,7 +64,7 @@ def can_see_contact(user, person: Person) -> bool:
     and whoever a registered contact grant admits."""
     if not user.is_authenticated:
         return False
-    if is_people_manager(user) or is_owner(user, person):
+    if is_organizer(user) or is_owner(user, person):
         return True
     if isinstance(person, Mentor):
         counterpart = mentee_of(user)
@@ -86,7 +83,7 @@ def can_see_contact(user, person: Person) -> bool:
 
 def can_view_people_directory(user) -> bool:
     """The mentee and organisation directories: organizers and logged-in experts."""
-    return is_people_manager(user) or bool(user.is_authenticated and user.is_mentor)
+    return is_organizer(user) or bool(user.is_authenticated and user.is_mentor)
 
 
 def can_view_mentor(user, mentor: Mentor) -> bool:
@@ -95,7 +92,7 @@ def can_view_mentor(user, mentor: Mentor) -> bool:
 
 
 def can_edit_mentor(user, mentor: Mentor) -> bool:
-    return is_people_manager(user) or is_owner(user, mentor)
+    return is_organizer(user) or is_owner(user, mentor)
 
 
 def can_view_mentee(user, mentee: Mentee) -> bool:
@@ -103,7 +100,7 @@ def can_view_mentee(user, mentee: Mentee) -> bool:
 
 
 def can_edit_mentee(user, mentee: Mentee) -> bool:
-    return is_people_manager(user) or is_owner(user, mentee)
+    return is_organizer(user) or is_owner(user, mentee)
 
 
 def is_member(user, organization: Organization) -> bool:
@@ -115,39 +112,59 @@ def can_view_organization(user, organization: Organization) -> bool:
 
 
 def can_edit_organization(user, organization: Organization) -> bool:
-    return is_people_manager(user) or is_member(user, organization)
+    return is_organizer(user) or is_member(user, organization)
+
+
+def can_add_people(user) -> bool:
+    """Profiles of people without an account (experts, mentees on file): organizers."""
+    return is_organizer(user)
+
+
+def can_record_honours(user) -> bool:
+    """Honours are titles granted by others: organizers record them, not the experts."""
+    return is_organizer(user)
+
+
+def can_view_profile_history(user) -> bool:
+    """The audit history of a profile: the people who manage profiles (organizers)."""
+    return is_organizer(user)
 
 
 def can_edit_taxonomy(user) -> bool:
     """The fields (领域/产业链) and honours lists: organizers and administrators."""
-    return is_people_manager(user)
+    return is_organizer(user)
 
 
 def can_import_people(user) -> bool:
-    """Spreadsheet import, export and the template: organizers only."""
-    return is_people_manager(user)
+    """Spreadsheet import and its template: organizers and administrators."""
+    return is_organizer(user)
 
 
 def can_export_people(user) -> bool:
-    return is_people_manager(user)
+    """Whether the directories offer their export (the events export pipeline decides which
+    columns, contacts included, the file holds, and logs it)."""
+    return is_organizer(user)
 
 
 def can_view_pairing(user, pairing: Pairing) -> bool:
-    return (
-        is_people_manager(user) or is_owner(user, pairing.mentor) or is_owner(user, pairing.mentee)
-    )
+    return is_organizer(user) or is_owner(user, pairing.mentor) or is_owner(user, pairing.mentee)
+
+
+def can_pair_anyone(user) -> bool:
+    """Organizers pair any expert with any mentee (the expert page offers them a form)."""
+    return is_organizer(user)
 
 
 def can_propose_pairing(user, mentor: Mentor, mentee: Mentee) -> bool:
     """An expert proposes to a mentee, a mentee asks an expert, organizers pair anyone."""
-    return is_people_manager(user) or is_owner(user, mentor) or is_owner(user, mentee)
+    return can_pair_anyone(user) or is_owner(user, mentor) or is_owner(user, mentee)
 
 
 def can_accept_pairing(user, pairing: Pairing) -> bool:
     """The party who did not propose (or an organizer) accepts a proposal."""
     if pairing.status != Pairing.Status.PROPOSED:
         return False
-    if is_people_manager(user):
+    if is_organizer(user):
         return True
     is_party = is_owner(user, pairing.mentor) or is_owner(user, pairing.mentee)
     return is_party and pairing.proposed_by_id != user.pk

@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from talentbridge.parsing import parse_int
+
 from ..models import Honour, IndustryChain, Mentee, Mentor, Organization
 from .columns import COLUMNS, Column, header_aliases, normalize_header, split_list
 from .reading import Sheet
@@ -193,11 +195,8 @@ class _RowCleaner:
         return text.lower()
 
     def clean_capacity(self, text: str) -> int:
-        try:
-            number = int(float(text))
-        except ValueError:
-            number = -1
-        if not 0 <= number <= MAX_CAPACITY:
+        number = parse_int(text, minimum=0, maximum=MAX_CAPACITY)
+        if number is None:
             raise ValueError(
                 _("Capacity must be a whole number from 0 to %(max)d.") % {"max": MAX_CAPACITY}
             )

@@ -1,8 +1,7 @@
-"""Export profiles, and the empty template, with the import's columns (a round trip works)."""
+"""The empty import template, and a profile's row in the template's columns (what exports
+of the directories write, so that an exported file imports again unchanged)."""
 
-import csv
 import io
-from collections.abc import Iterable, Iterator
 
 from django.utils import translation
 from openpyxl import Workbook
@@ -11,9 +10,7 @@ from openpyxl.styles import Font
 
 from ..models import Honour, IndustryChain, Mentee, Organization
 from .columns import COLUMNS, Column
-from .reading import FORMULA_TRIGGERS
 
-CHUNK = 2000
 LIST_SEPARATOR = "；"
 
 
@@ -32,24 +29,6 @@ def row_values(kind: str, obj) -> list[str]:
     return values
 
 
-def _neutralise_csv(text: str) -> str:
-    """Keep spreadsheet programs from running text as a formula (CSV injection)."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
-
-
-def csv_rows(kind: str, objects: Iterable) -> Iterator[bytes]:
-    """The CSV export, encoded as UTF-8 with a BOM so that Excel opens it correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([column.header for column in COLUMNS[kind]])
-    yield "\ufeff".encode() + buffer.getvalue().encode()
-    for obj in objects:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow([_neutralise_csv(v) for v in row_values(kind, obj)])
-        yield buffer.getvalue().encode()
-
-
 def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
     # Stored as text even when it starts with "=": a value is never turned into a formula.
@@ -57,16 +36,6 @@ def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
     if bold:
         cell.font = Font(bold=True)
     return cell
-
-
-def xlsx_bytes(kind: str, objects: Iterable) -> bytes:
-    """The .xlsx export: the header, then one row per profile."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(kind))
-    _write_header(sheet, COLUMNS[kind])
-    for obj in objects:
-        sheet.append([_text_cell(sheet, v) for v in row_values(kind, obj)])
-    return _save(workbook)
 
 
 def template_bytes(kind: str) -> bytes:

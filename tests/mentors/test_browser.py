@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from mentors.models import Mentor, Pairing
 from tests.factories import UserFactory
@@ -79,11 +80,11 @@ def test_visitor_searches_in_chinese_and_filters_by_hometown(
 
     page.fill("input[name=hometown]", "金乡县")
     page.wait_for_url("**hometown=**")
-    page.wait_for_function("document.querySelectorAll('.person-card').length === 1")
+    expect(page.locator(".person-card")).to_have_count(1)
     assert cards.all_inner_texts() == ["冯晓梅"]
 
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('.person-card').length === 2")
+    expect(page.locator(".person-card")).to_have_count(2)
 
 
 def test_mentor_accepts_a_pairing(login_page, live_server, make_mentor, make_mentee):
@@ -102,3 +103,34 @@ def test_mentor_accepts_a_pairing(login_page, live_server, make_mentor, make_men
     page.wait_for_selector(".message-success")
     assert "已结对" in page.locator("tr", has_text="陈晓青").inner_text()
     assert Pairing.objects.get().status == Pairing.Status.ACCEPTED
+
+
+def test_visitor_pages_through_the_results_in_place(page, live_server, make_mentor):
+    for n in range(21):
+        make_mentor(name=f"专家{n:02d}")
+
+    page.goto(live_server.url + "/people/?q=专家")
+    page.locator(".pagination a[rel=next]").click()
+
+    expect(page.locator(".person-card")).to_have_count(1)
+    assert page.locator(".person-card .person-name").inner_text() == "专家20"
+    expect(page.locator("form.directory-filters")).to_have_count(1)
+    expect(page.locator("#mentor-results")).to_have_count(1)
+    page.wait_for_url("**page=2**")
+
+
+def test_mentee_proposes_a_pairing_and_sees_it_pending(
+    login_page, live_server, make_mentor, make_mentee
+):
+    mentee_account = UserFactory(is_mentee=True)
+    mentor = make_mentor(user=UserFactory(is_mentor=True), name="左明健")
+    make_mentee(user=mentee_account, name="陈晓青")
+
+    page = login_page(mentee_account)
+    page.goto(live_server.url + f"/people/experts/{mentor.pk}/")
+    page.get_by_role("button", name="发起结对").click()
+
+    page.wait_for_selector(".message-success")
+    assert page.url.endswith(f"/people/experts/{mentor.pk}/")
+    assert "结对提议正在等待对方答复。" in page.locator(".open-pairing").inner_text()
+    expect(page.get_by_role("button", name="发起结对")).to_have_count(0)

@@ -3,15 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import rules
-from .forms import HonourForm, IndustryChainForm
-from .models import Honour, IndustryChain
-from .queries import taxonomy_entries
-from .services import TaxonomyInUse, delete_taxonomy_entry, save_taxonomy_entry
+from .. import rules
+from ..forms import HonourForm, IndustryChainForm
+from ..models import Honour, IndustryChain
+from ..queries import taxonomy_entries
+from ..services import (
+    TaxonomyInUse,
+    add_taxonomy_entry,
+    delete_taxonomy_entry,
+    edit_taxonomy_entry,
+)
+from . import object_or_404
 
 # URL kind → the list's model and form.
 LISTS = {"fields": (IndustryChain, IndustryChainForm), "honours": (Honour, HonourForm)}
@@ -24,7 +30,7 @@ def _list_or_404(request, kind: str):
 
 
 def _entry(model, pk: int):
-    return get_object_or_404(taxonomy_entries(model), pk=pk)
+    return object_or_404(taxonomy_entries(model), pk)
 
 
 def _page(request, *, status=200, **bound):
@@ -61,7 +67,7 @@ def taxonomy_add(request, kind: str):
         if request.htmx:
             return render(request, "mentors/_taxonomy_add_form.html", {"kind": kind, "form": form})
         return _page(request, status=400, **{f"{kind}_add": form})
-    entry = save_taxonomy_entry(form.save(commit=False), actor=request.user)
+    entry = add_taxonomy_entry(form.instance, actor=request.user)
     if not request.htmx:
         messages.success(request, _("“%(name)s” has been added.") % {"name": entry.name})
         return redirect("mentors:taxonomy")
@@ -81,7 +87,7 @@ def taxonomy_edit(request, kind: str, pk: int):
     entry = _entry(model, pk)
     form = form_class(request.POST or None, instance=entry, prefix=f"{kind}-{pk}")
     if request.method == "POST" and form.is_valid():
-        save_taxonomy_entry(form.save(commit=False), actor=request.user)
+        edit_taxonomy_entry(form.instance, actor=request.user)
         if not request.htmx:
             messages.success(request, _("The changes have been saved."))
             return redirect("mentors:taxonomy")

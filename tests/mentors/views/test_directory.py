@@ -3,10 +3,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
+from mentors import urls
 from mentors.models import Pairing
-from mentors.views import CappedPaginator
+from mentors.views.directory import CappedPaginator
 from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +81,12 @@ def test_directory_search_in_chinese_and_english(client, experts, query, expecte
         ({"region": "overseas"}, ["王浩"]),
         ({"region": "domestic"}, ["林海峰", "胡晓惠"]),
         ({"hometown": "金乡县"}, ["胡晓惠"]),
+        ({"hometown": "金乡"}, ["胡晓惠"]),
+        ({"hometown": "山东"}, ["胡晓惠"]),
         ({"hometown": "福州市"}, ["林海峰", "王浩"]),
+        ({"hometown": "福州"}, ["林海峰", "王浩"]),
+        ({"hometown": "福建"}, ["林海峰", "王浩"]),
+        ({"hometown": "济南"}, []),
         ({"language": "th"}, ["王浩"]),
         ({"language": "en"}, ["林海峰", "王浩"]),
         ({"sort": "seniority"}, ["林海峰", "王浩", "胡晓惠"]),
@@ -158,3 +164,67 @@ def test_directory_count_stops_at_the_cap(client, experts, monkeypatch):
     assert response.context["page"].paginator.capped is True
     assert response.context["page"].number == 1
     assert "超过 2 位专家符合条件" in response.content.decode()
+
+
+def test_hometown_view_matches_part_of_a_place_name(client, experts):
+    url = reverse("mentors:hometown_list")
+
+    groups = client.get(url, {"place": "金乡"}).context["groups"]
+    assert [(g["province"], g["county"], g["experts"]) for g in groups] == [("山东省", "金乡县", 1)]
+    assert {g["county"] for g in client.get(url, {"place": "福建"}).context["groups"]} == {
+        "晋安区",
+        "连江县",
+    }
+    assert len(client.get(url).context["groups"]) == 3
+
+
+def test_mentee_and_organisation_directories_match_part_of_a_place(client, organizer, make_mentee):
+    make_mentee(name="陈晓青", province="山东省", city="济宁市", county="金乡县")
+    make_mentee(name="林晓", province="福建省", city="福州市")
+    OrganizationFactory(name="金乡蒜业", province="山东省", county="金乡县")
+    client.force_login(organizer)
+
+    mentees = client.get(reverse("mentors:mentee_list"), {"place": "金乡"})
+    organizations = client.get(reverse("mentors:organization_list"), {"place": "山东"})
+
+    assert [m.name for m in mentees.context["page"]] == ["陈晓青"]
+    assert [o.name for o in organizations.context["page"]] == ["金乡蒜业"]
+
+
+@pytest.mark.parametrize(
+    ("url_name", "dataset"),
+    [
+        ("mentor_list", "mentors"),
+        ("mentee_list", "mentees"),
+        ("organization_list", "organizations"),
+    ],
+)
+def test_directory_export_buttons_lead_to_the_one_export_pipeline(
+    client, organizer, mentor_user, url_name, dataset
+):
+    url = reverse(f"mentors:{url_name}")
+    client.force_login(organizer)
+    html = client.get(url, {"q": "海洋", "page": "2"}).content.decode()
+    for fmt in ("xlsx", "csv"):
+        export = reverse("events:platform_export", kwargs={"dataset": dataset, "fmt": fmt})
+        assert f'href="{export}?q=%E6%B5%B7%E6%B4%8B"' in html
+
+    client.force_login(mentor_user)
+    html = client.get(url).content.decode()
+    assert reverse("events:platform_export", kwargs={"dataset": dataset, "fmt": "csv"}) not in html
+
+
+def test_the_people_export_of_the_directory_is_gone():
+    assert not [p for p in urls.urlpatterns if "export" in str(p.pattern)]
+    with pytest.raises(NoReverseMatch):
+        reverse("mentors:export", args=["mentors", "csv"])
+
+
+def test_directory_pages_link_to_the_next_page_of_the_results(client, organizer, make_mentor):
+    for n in range(21):
+        make_mentor(name=f"专家{n:02d}")
+    html = client.get(URL, {"q": "专家"}).content.decode()
+    assert 'hx-select="#mentor-results"' in html
+    assert "?q=%E4%B8%93%E5%AE%B6&amp;page=2" in html
+    page = client.get(URL, {"q": "专家", "page": "2"}, headers={"HX-Request": "true"})
+    assert [m.name for m in page.context["page"]] == ["专家20"]

@@ -1,4 +1,4 @@
-"""Pairing transitions, capacity and the denormalised search text."""
+"""Pairing transitions: capacity, notifications and the audit trail."""
 
 import pytest
 
@@ -14,9 +14,9 @@ from mentors.services import (
     decline_pairing,
     dissolve_pairing,
     propose_pairing,
-    save_organization,
+    uncelebrate_pairing,
 )
-from talentbridge.models import Notification
+from talentbridge.models import AuditEntry, Notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,32 +129,73 @@ def test_celebrate_pairing_before_acceptance_is_refused(make_mentor, make_mentee
         celebrate_pairing(pairing, actor=organizer)
 
 
-def test_save_mentor_keeps_search_text_in_both_languages(make_mentor, taxonomy):
-    mentor = make_mentor(
-        name="陈思恩",
-        title="Professor",
-        affiliation="科技谷(厦门)信息技术有限公司",
-        fields=[taxonomy["fields"]["marine_economy"]],
-        honours=[taxonomy["honours"]["leading-talent"], taxonomy["honours"]["academician"]],
-        county="同安区",
+def test_every_pairing_transition_writes_one_audit_entry(make_mentor, make_mentee, organizer):
+    pairing = propose_pairing(make_mentor(), make_mentee(), actor=organizer, note="请多指教")
+    for transition in (accept_pairing, celebrate_pairing, uncelebrate_pairing, celebrate_pairing):
+        pairing = transition(pairing, actor=organizer)
+    pairing = activate_pairing(pairing, actor=organizer)
+    conclude_pairing(pairing, actor=organizer)
+
+    entries = AuditEntry.objects.filter(
+        content_type__model="pairing", object_id=str(pairing.pk)
+    ).order_by("id")
+    assert [(e.action, e.changes["status"]) for e in entries] == [
+        ("mentors.pairing.propose", [None, "proposed"]),
+        ("mentors.pairing.accept", ["proposed", "accepted"]),
+        ("mentors.pairing.celebrate", ["accepted", "celebrated"]),
+        ("mentors.pairing.uncelebrate", ["celebrated", "accepted"]),
+        ("mentors.pairing.celebrate", ["accepted", "celebrated"]),
+        ("mentors.pairing.activate", ["celebrated", "active"]),
+        ("mentors.pairing.conclude", ["active", "concluded"]),
+    ]
+    assert {entry.actor for entry in entries} == {organizer}
+
+
+def test_decline_and_dissolve_are_audited_and_refusals_are_not(make_mentor, make_mentee, organizer):
+    mentor = make_mentor(capacity=1)
+    declined = propose_pairing(mentor, make_mentee(), actor=organizer)
+    declined = decline_pairing(declined, actor=organizer)
+    with pytest.raises(PairingError):
+        decline_pairing(declined, actor=organizer)
+    accepted = accept_pairing(
+        propose_pairing(mentor, make_mentee(), actor=organizer), actor=organizer
     )
+    full = propose_pairing(mentor, make_mentee(), actor=organizer)
+    with pytest.raises(CapacityFull):
+        accept_pairing(full, actor=organizer)
+    dissolve_pairing(accepted, actor=organizer)
 
-    assert "陈思恩" in mentor.search_text
-    assert "海洋经济" in mentor.search_text
-    assert "marine economy" in mentor.search_text
-    assert "professor" in mentor.search_text
-    assert "科技谷" in mentor.search_text
-    assert "同安区" in mentor.search_text
-    assert mentor.honour_level == 1
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="mentors.pairing.")
+        .order_by("id")
+        .values_list("object_id", "action")
+    )
+    assert actions == [
+        (str(declined.pk), "mentors.pairing.propose"),
+        (str(declined.pk), "mentors.pairing.decline"),
+        (str(accepted.pk), "mentors.pairing.propose"),
+        (str(accepted.pk), "mentors.pairing.accept"),
+        (str(full.pk), "mentors.pairing.propose"),
+        (str(accepted.pk), "mentors.pairing.dissolve"),
+    ]
 
 
-def test_save_organization_refreshes_the_search_text_of_its_experts(make_mentor):
-    mentor = make_mentor(affiliation="旧名称有限公司")
-    organization = mentor.affiliation
-    organization.name = "四创科技有限公司"
+def test_uncelebrate_of_a_pairing_that_moved_on_changes_and_logs_nothing(
+    make_mentor, make_mentee, organizer
+):
+    pairing = accept_pairing(
+        propose_pairing(make_mentor(), make_mentee(), actor=organizer), actor=organizer
+    )
+    pairing = activate_pairing(pairing, actor=organizer)
 
-    save_organization(organization, actor=None)
+    assert uncelebrate_pairing(pairing, actor=organizer).status == Pairing.Status.ACTIVE
+    assert not AuditEntry.objects.filter(action="mentors.pairing.uncelebrate").exists()
 
-    mentor.refresh_from_db()
-    assert "四创科技" in mentor.search_text
-    assert "旧名称" not in mentor.search_text
+
+def test_refused_proposal_leaves_no_audit_entry(make_mentor, make_mentee, organizer):
+    mentor, mentee = make_mentor(), make_mentee()
+    propose_pairing(mentor, mentee, actor=organizer)
+    with pytest.raises(PairingError):
+        propose_pairing(mentor, mentee, actor=organizer)
+
+    assert AuditEntry.objects.filter(action="mentors.pairing.propose").count() == 1

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from mentors.models import Honour, IndustryChain, Mentor, Organization
 from tests.factories import ProjectFactory, UserFactory
@@ -257,7 +258,7 @@ def test_organizer_adds_a_field_and_fixes_a_duplicate_code(login_page, live_serv
     page.locator("#taxonomy-fields-add input[name=fields-slug]").fill("low_altitude")
     page.locator("#taxonomy-fields-add button[type=submit]").click()
     rows = page.locator("#taxonomy-fields-rows tr")
-    page.wait_for_function("document.querySelectorAll('#taxonomy-fields-rows tr').length === 2")
+    expect(rows).to_have_count(2)
     assert "低空经济" in rows.nth(1).inner_text()
     assert page.locator("#taxonomy-fields-add input[name=fields-slug]").input_value() == ""
     assert IndustryChain.objects.filter(slug="low_altitude", name_zh="低空经济").exists()

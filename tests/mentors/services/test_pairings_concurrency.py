@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
-from mentors import services
 from mentors.models import Mentor, Pairing
 from mentors.services import CapacityFull, accept_pairing, propose_pairing
+from mentors.services import pairings as pairing_services
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -51,7 +51,7 @@ def _accept_all_at_once(pairings, organizer) -> list[str]:
 def test_accept_pairing_without_lock_exceeds_capacity(make_mentor, make_mentee, monkeypatch):
     mentor, pairings, organizer = _proposals(make_mentor, make_mentee)
     counted = threading.Barrier(THREADS)
-    real_count = services.occupied_places
+    real_count = pairing_services.occupied_places
 
     def count_then_wait(m):
         # Every transaction counts before any of them writes: the classic lost update.
@@ -59,8 +59,8 @@ def test_accept_pairing_without_lock_exceeds_capacity(make_mentor, make_mentee, 
         counted.wait(timeout=10)
         return places
 
-    monkeypatch.setattr(services, "_locked_mentor", lambda pk: Mentor.objects.get(pk=pk))
-    monkeypatch.setattr(services, "occupied_places", count_then_wait)
+    monkeypatch.setattr(pairing_services, "_locked_mentor", lambda pk: Mentor.objects.get(pk=pk))
+    monkeypatch.setattr(pairing_services, "occupied_places", count_then_wait)
 
     outcomes = _accept_all_at_once(pairings, organizer)
 

@@ -1,0 +1,58 @@
+"""Spreadsheet import of experts, mentees and organisations: a dry run, then all or nothing."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from talentbridge.models import User
+from talentbridge.services import log_action
+
+from ..signals import people_imported
+from ..spreadsheets.committing import commit_plan
+from ..spreadsheets.planning import CREATE, MODELS, SKIP, UNCHANGED, UPDATE, ImportPlan, plan_import
+from ..spreadsheets.reading import SpreadsheetError, read_spreadsheet
+
+
+class ImportRejected(Exception):
+    """The file has errors; nothing was imported. ``plan`` lists them row by row."""
+
+    def __init__(self, plan: ImportPlan):
+        super().__init__("import rejected")
+        self.plan = plan
+
+
+def preview_import(kind: str, filename: str, data: bytes) -> ImportPlan:
+    """The dry run: what importing the file would do, row by row; changes nothing."""
+    try:
+        sheet = read_spreadsheet(filename, data)
+    except SpreadsheetError as exc:
+        return ImportPlan(kind=kind, file_errors=[str(exc)])
+    return plan_import(kind, sheet)
+
+
+@transaction.atomic
+def import_spreadsheet(kind: str, filename: str, data: bytes, *, actor: User) -> ImportPlan:
+    """Import every row of the file, or none: any error raises :class:`ImportRejected`.
+
+    The file is validated again inside the transaction, so that profiles changed since the
+    dry run are matched as they are now. One audit entry records the import with its counts.
+    """
+    plan = preview_import(kind, filename, data)
+    if not plan.is_valid:
+        raise ImportRejected(plan)
+    ids = commit_plan(plan)["ids"]
+    # An import writes many rows at once; its entry is filed under the kind of record it
+    # wrote (the content type), so that the trail holds one entry per import, not per row.
+    log_action(
+        ContentType.objects.get_for_model(MODELS[kind]),
+        f"mentors.{MODELS[kind]._meta.model_name}.import",
+        actor=actor,
+        changes={
+            "file": filename,
+            "created": plan.count(CREATE),
+            "updated": plan.count(UPDATE),
+            "unchanged": plan.count(UNCHANGED),
+            "skipped": plan.count(SKIP),
+        },
+    )
+    transaction.on_commit(lambda: people_imported.send(sender=kind, kind=kind, ids=ids))
+    return plan

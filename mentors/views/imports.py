@@ -1,0 +1,98 @@
+"""Spreadsheet import: upload and dry run, commit, and the empty templates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import rules
+from ..forms import CommitImportForm, UploadForm
+from ..services import ImportRejected, import_spreadsheet, preview_import
+from ..spreadsheets import storage
+from ..spreadsheets.columns import COLUMNS
+from ..spreadsheets.planning import ERROR
+from ..spreadsheets.writing import template_bytes
+
+PREVIEW_ROWS = 200
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LIST_URLS = {
+    "mentors": "mentors:mentor_list",
+    "mentees": "mentors:mentee_list",
+    "organizations": "mentors:organization_list",
+}
+
+
+def _require_manager(request) -> None:
+    if not rules.can_import_people(request.user):
+        raise PermissionDenied
+
+
+def _preview(request, plan, *, kind, token, filename):
+    """The row-by-row report of a dry run (every error, and the first other rows)."""
+    errors = [row for row in plan.rows if row.action == ERROR]
+    others = [row for row in plan.rows if row.action != ERROR][:PREVIEW_ROWS]
+    context = {
+        "plan": plan,
+        "rows": sorted(errors + others, key=lambda row: row.number),
+        "hidden_rows": len(plan.rows) - len(errors) - len(others),
+        "kind": kind,
+        "token": token,
+        "filename": filename,
+        "form": UploadForm(initial={"kind": kind}),
+    }
+    return render(request, "mentors/import_preview.html", context)
+
+
+@login_required
+def import_upload(request):
+    """Upload a spreadsheet and see, row by row, what importing it would do (dry run)."""
+    _require_manager(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        kind = form.cleaned_data["kind"]
+        plan = preview_import(kind, upload.name, data)
+        token = storage.store_upload(upload.name, data) if plan.is_valid else ""
+        return _preview(request, plan, kind=kind, token=token, filename=upload.name)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "mentors/import_upload.html", {"form": form}, status=status)
+
+
+@login_required
+@require_POST
+def import_commit(request):
+    """Import a previewed file: every row or, if anything is wrong now, none."""
+    _require_manager(request)
+    form = CommitImportForm(request.POST)
+    data = storage.load_upload(form.cleaned_data["token"]) if form.is_valid() else None
+    if data is None:
+        messages.error(request, _("The uploaded file has expired; please upload it again."))
+        return redirect("mentors:import")
+    kind, token, filename = (form.cleaned_data[k] for k in ("kind", "token", "filename"))
+    try:
+        plan = import_spreadsheet(kind, filename, data, actor=request.user)
+    except ImportRejected as rejected:
+        storage.discard_upload(token)
+        messages.error(request, _("Nothing was imported: the file has errors."))
+        return _preview(request, rejected.plan, kind=kind, token="", filename=filename)
+    storage.discard_upload(token)
+    messages.success(
+        request,
+        _("Imported: %(create)d created, %(update)d updated, %(unchanged)d unchanged.")
+        % plan.counts,
+    )
+    return redirect(LIST_URLS[kind])
+
+
+@login_required
+def import_template(request, kind):
+    _require_manager(request)
+    if kind not in COLUMNS:
+        raise Http404
+    response = HttpResponse(template_bytes(kind), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="talentbridge-{kind}-template.xlsx"'
+    return response

@@ -1,0 +1,99 @@
+"""The import pages: upload and dry run, commit, templates."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from mentors.models import Mentor
+from mentors.spreadsheets.columns import MENTOR_COLUMNS
+from tests.mentors.sheets import GOOD, HEADER, csv_bytes, handmade_xlsx
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upload_view_rejects_wrong_type_and_oversized_files(organizer, client):
+    client.force_login(organizer)
+    url = reverse("mentors:import")
+    wrong = SimpleUploadedFile("people.pdf", b"%PDF-1.4", content_type="application/pdf")
+    response = client.post(url, {"kind": "mentors", "file": wrong})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"]
+
+    huge = SimpleUploadedFile("people.csv", b"a" * (20 * 1024 * 1024), content_type="text/csv")
+    response = client.post(url, {"kind": "mentors", "file": huge})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"]
+    assert Mentor.objects.count() == 0
+
+
+def test_upload_preview_then_commit_through_the_views(taxonomy, organizer, client):
+    client.force_login(organizer)
+    upload = SimpleUploadedFile("experts.csv", csv_bytes(GOOD), content_type="text/csv")
+    preview = client.post(reverse("mentors:import"), {"kind": "mentors", "file": upload})
+    assert preview.status_code == 200
+    token = preview.context["token"]
+    assert Mentor.objects.count() == 0
+
+    response = client.post(
+        reverse("mentors:import_commit"),
+        {"kind": "mentors", "token": token, "filename": "experts.csv"},
+    )
+    assert response.status_code == 302
+    assert Mentor.objects.count() == 2
+    again = client.post(
+        reverse("mentors:import_commit"),
+        {"kind": "mentors", "token": token, "filename": "experts.csv"},
+    )
+    assert again.status_code == 302
+    assert Mentor.objects.count() == 2
+
+
+def test_preview_of_a_sheet_declaring_fewer_rows_lists_every_row(organizer, client):
+    rows = [[f"专家{n}", "单位", "", "", "", "", "", ""] for n in range(5)]
+    data = handmade_xlsx([HEADER, *rows], dimension="A1:H2")
+    client.force_login(organizer)
+    upload = SimpleUploadedFile("experts.xlsx", data)
+
+    response = client.post(reverse("mentors:import"), {"kind": "mentors", "file": upload})
+
+    assert response.context["plan"].counts["create"] == 5
+    assert "新建 5 条" in response.content.decode()
+
+
+def test_upload_preview_shows_script_in_a_name_escaped(taxonomy, organizer, client):
+    client.force_login(organizer)
+    rows = [["<script>alert(1)</script>", "单位", "诺贝尔奖", "", "", "", "", ""]]
+    upload = SimpleUploadedFile("x.csv", csv_bytes(rows), content_type="text/csv")
+    html = client.post(reverse("mentors:import"), {"kind": "mentors", "file": upload}).content
+    assert b"<script>alert(1)</script>" not in html
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_template_download_has_bilingual_headers(organizer, client, taxonomy):
+    client.force_login(organizer)
+    response = client.get(reverse("mentors:import_template", args=["mentors"]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    header = [cell.value for cell in workbook.worksheets[0][1]]
+    assert header == [column.header for column in MENTOR_COLUMNS]
+    assert header[0] == "姓名 / Name"
+    assert len(workbook.worksheets) == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "mentors", "token": "0" * 32 + ".csv", "filename": "x.csv"},
+        {"kind": "mentors", "token": "../../etc/passwd", "filename": "x.csv"},
+        {"kind": "people", "token": "0" * 32 + ".csv", "filename": "x" * 300},
+        {},
+    ],
+)
+def test_commit_of_a_missing_or_forged_upload_asks_for_it_again(organizer, client, data):
+    client.force_login(organizer)
+    response = client.post(reverse("mentors:import_commit"), data)
+    assert response.status_code == 302
+    assert response.url == reverse("mentors:import")
+    assert Mentor.objects.count() == 0
