@@ -1,12 +1,13 @@
 """Forms of the account pages, and the limits every form of the portal applies."""
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.contrib.contenttypes.models import ContentType
 from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
-from .models import SELF_SERVICE_ROLES, User
+from .models import SELF_SERVICE_ROLES, Office, OfficeRole, User
 from .parsing import MAX_INT, MAX_YEAR, MIN_YEAR, is_sane_date, parse_id
 
 
@@ -135,3 +136,60 @@ class AuditFilterForm(PortalForm):
     until = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class OfficeForm(PortalModelForm):
+    owner_email = forms.EmailField(
+        label=_("Owner's e-mail address"),
+        help_text=_("An existing account becomes owner at once; anyone else is invited."),
+    )
+
+    class Meta:
+        model = Office
+        fields = ["name", "kind", "region", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Office.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("An office with this name already exists."), code="duplicate"
+            )
+        return name
+
+
+class InviteMemberForm(PortalForm):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=OfficeRole.choices)
+
+    def __init__(self, *args, grantable: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [
+            (value, label) for value, label in OfficeRole.choices if value in grantable
+        ]
+
+
+class AcceptInvitationForm(PortalForm):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=128)
+    password2 = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput, max_length=128
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            try:
+                password_validation.validate_password(
+                    first, User(email=self.email, name=data.get("name", ""))
+                )
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

@@ -86,3 +86,15 @@ def deliver_notification(
             notification.emailed_at = timezone.now()
             notification.save(update_fields=["emailed_at"])
     return notification.pk
+
+
+def send_to_address(
+    *, email: str, template: str, context: dict, url: str = "", language: str = ""
+) -> None:
+    """E-mail a message to an address that has no account yet, rendered in ``language``."""
+    context = {**context, "url": url}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        title = render_text(f"notifications/{template}_subject.txt", context).strip()
+        body = render_text(f"notifications/{template}.txt", context)
+    link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
+    EmailMessage(title, f"{body}\n\n{link}\n", to=[email]).send()

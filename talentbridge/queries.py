@@ -1,9 +1,9 @@
-"""Reads of the base layer: the audit trail."""
+"""Reads of the base layer: the audit trail and offices."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from .models import AuditEntry
+from .models import AuditEntry, Office
 
 
 def audit_entries() -> QuerySet[AuditEntry]:
@@ -35,3 +35,20 @@ def filter_audit_entries(entries: QuerySet[AuditEntry], data: dict) -> QuerySet[
     if data.get("until"):
         entries = entries.filter(created_at__date__lte=data["until"])
     return entries
+
+
+def offices_for(user) -> QuerySet[Office]:
+    """The offices a user belongs to; every office for a platform administrator."""
+    offices = Office.objects.annotate(member_count=Count("memberships__user", distinct=True))
+    if user.is_authenticated and user.is_admin:
+        return offices
+    return offices.filter(memberships__user=user).distinct()
+
+
+def office_members(office: Office) -> list[dict]:
+    """The office's people, each with their roles: ``[{"user", "roles": [Membership…]}]``."""
+    people: dict[int, dict] = {}
+    for membership in office.memberships.select_related("user").order_by("user__name", "role"):
+        person = people.setdefault(membership.user_id, {"user": membership.user, "roles": []})
+        person["roles"].append(membership)
+    return list(people.values())

@@ -185,6 +185,8 @@ AXES_VERBOSE = False
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(net, strict=False) for net in TRUSTED_PROXIES]
 AXES_CLIENT_IP_CALLABLE = "talentbridge.addresses.client_address"
+# How long an invitation link (to an office, to claim a profile) works.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Password-reset e-mails per address and per account in a rolling hour.
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=3)
 

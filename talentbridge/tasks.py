@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .notifications import deliver_notification
+from .notifications import deliver_notification, send_to_address
 
 
 @shared_task(name="talentbridge.send_notification")
@@ -19,3 +19,11 @@ def task_send_notification(
     return deliver_notification(
         user_id=user_id, key=key, template=template, context=context, url=url, source=source
     )
+
+
+@shared_task(name="talentbridge.send_mail_to_address")
+def task_send_mail_to_address(
+    *, email: str, template: str, context: dict, url: str = "", language: str = ""
+) -> None:
+    """E-mail someone who has no account yet (an invitation), in ``language``."""
+    send_to_address(email=email, template=template, context=context, url=url, language=language)

@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from talentbridge.models import AuditEntry
@@ -92,7 +94,7 @@ def test_audit_trail_runs_constant_queries(client_for, admin_user, django_assert
     client = client_for(admin_user)
     log_action(admin_user, "accounts.user.edit", actor=admin_user)
     client.get(reverse("audit_trail"))
-    with django_assert_num_queries(6) as one:
+    with CaptureQueriesContext(connection) as one:
         client.get(reverse("audit_trail"))
     for n in range(19):
         log_action(UserFactory(), "accounts.user.edit", actor=admin_user, changes={"n": [n, n + 1]})

@@ -7,20 +7,18 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .addresses import client_address
-from .forms import AuditFilterForm, SignupForm
-from .http import paginate, query_string, wants_fragment
-from .queries import audit_entries, filter_audit_entries
-from .rules import can_view_audit_trail
-from .services import mark_notifications_read, register_user, set_user_language
-from .throttle import take_attempt
+from ..addresses import client_address
+from ..forms import SignupForm
+from ..http import paginate
+from ..services import mark_notifications_read, register_user, set_user_language
+from ..throttle import take_attempt
 
 
 def home(request):
@@ -100,25 +98,6 @@ def healthz(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
-
-
-@login_required
-def audit_trail(request):
-    """The platform's audit trail, filtered and paginated; administrators only."""
-    if not can_view_audit_trail(request.user):
-        raise Http404
-    form = AuditFilterForm(request.GET or None)
-    entries = audit_entries()
-    if form.is_valid():
-        entries = filter_audit_entries(entries, form.cleaned_data)
-    context = {
-        "form": form,
-        "page": paginate(request, entries),
-        "query_string": query_string(request),
-    }
-    if wants_fragment(request):
-        return render(request, "talentbridge/_audit_results.html", context)
-    return render(request, "talentbridge/audit_list.html", context)
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
