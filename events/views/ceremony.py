@@ -49,11 +49,11 @@ def ceremony_builder(request, pk: int):
     context = {"event": event, "ceremony": ceremony, "form": form}
     if ceremony is not None:
         candidates = list(queries.pairings_for_ceremony(ceremony)[:200])
-        context.update(
-            state=ceremony_state(ceremony),
-            candidates=candidates,
-            group_choices=[(n, group_label(n)) for n in range(1, ceremony.group_count + 1)],
-        )
+        context |= {
+            "state": ceremony_state(ceremony),
+            "candidates": candidates,
+            "group_choices": [(n, group_label(n)) for n in range(1, ceremony.group_count + 1)],
+        }
     return render(request, "events/ceremony_builder.html", context)
 
 

@@ -61,7 +61,11 @@ def checkin_search(request, pk: int):
     }
     if wants_fragment(request):
         return render(request, "events/_checkin_search.html", context)
-    context.update(form=CheckInForm(), result={}, categories=queries.categories_with_counts(event))
+    context |= {
+        "form": CheckInForm(),
+        "result": {},
+        "categories": queries.categories_with_counts(event),
+    }
     return render(request, "events/checkin.html", context)
 
 

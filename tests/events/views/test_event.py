@@ -225,6 +225,6 @@ def test_manage_page_shows_the_events_history_to_its_organizers(event, organizer
     set_event_status(event, Event.Status.CLOSED, actor=organizer)
     html = client_for(organizer).get(reverse("events:manage", kwargs={"pk": event.pk}))
     html = html.content.decode()
-    assert 'class="panel audit-history"' in html
+    assert "audit-history" in html
     assert "<code>events.event.status</code>" in html
     assert "registration_open → closed" in html
