@@ -47,7 +47,7 @@ def test_organizer_imports_a_file_with_errors_then_the_fixed_one(
     page.set_input_files("input[name=file]", broken)
     page.get_by_role("button", name="检查文件").click()
 
-    assert page.locator(".import-row.action-error").count() == 1
+    expect(page.locator(".import-row.action-error")).to_have_count(1)
     assert "诺贝尔奖" in page.locator(".row-errors").inner_text()
     assert page.get_by_role("button", name="立即导入").count() == 0
     assert Mentor.objects.count() == 0
@@ -55,7 +55,7 @@ def test_organizer_imports_a_file_with_errors_then_the_fixed_one(
     page.locator(".import-again select[name=kind]").select_option("mentors")
     page.locator(".import-again input[name=file]").set_input_files(fixed)
     page.locator(".import-again").get_by_role("button", name="检查文件").click()
-    assert page.locator(".import-row.action-create").count() == 2
+    expect(page.locator(".import-row.action-create")).to_have_count(2)
     page.get_by_role("button", name="立即导入").click()
 
     page.wait_for_url("**/people/")
