@@ -69,7 +69,9 @@ class Semantic:
 
     def similarity(self, vec: np.ndarray) -> np.ndarray:
         """Cosine of every expert with a unit query vector, clipped at 0."""
-        sim = self.expert_vectors @ vec
+        # einsum's own loop, not BLAS: some OpenBLAS kernels (OPENBLAS_CORETYPE pinned on old
+        # builds) run this matrix-vector product twenty times slower.
+        sim = np.einsum("ij,j->i", self.expert_vectors, vec)
         np.maximum(sim, 0.0, out=sim)
         return sim
 
@@ -80,14 +82,30 @@ def _row_normalised(m: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ m)
 
 
+def _orthonormal(y: np.ndarray) -> np.ndarray:
+    """An orthonormal basis of the columns of ``y`` by Cholesky-QR, done twice for accuracy.
+
+    Two matrix products and a tiny eigendecomposition instead of a Householder QR: on a
+    shared machine a multi-threaded BLAS stalls on the QR's many small steps (twenty times
+    slower here when the other core is busy), while one large product per pass does not.
+    """
+    for _ in range(2):
+        gram = (y.T @ y).astype(np.float64)
+        w, v = np.linalg.eigh(gram)
+        keep = w > w.max() * 1e-10
+        y = y @ (v[:, keep] / np.sqrt(w[keep])).astype(np.float32)
+    return y
+
+
 def _randomized_svd(x: sp.csr_matrix, rank: int, rng: np.random.Generator) -> np.ndarray:
     """The top ``rank`` right singular vectors of ``x`` (terms × rank), float32."""
     over = min(rank + 10, min(x.shape))
-    y = x @ rng.standard_normal((x.shape[1], over)).astype(np.float32)
-    q, _ = np.linalg.qr(y)
+    q = _orthonormal(x @ rng.standard_normal((x.shape[1], over)).astype(np.float32))
     for _ in range(2):  # power iterations sharpen the spectrum of text matrices
-        q, _ = np.linalg.qr(x.T @ q)
-        q, _ = np.linalg.qr(x @ q)
-    small = np.asarray((x.T @ q).T)  # over × terms
-    _, _, vt = np.linalg.svd(small, full_matrices=False)
-    return vt[:rank].T.astype(np.float32)
+        q = _orthonormal(x @ _orthonormal(np.asarray(x.T @ q)))
+    small = np.asarray(x.T @ q)  # terms × over: x ≈ q · smallᵀ
+    # Right singular vectors of smallᵀ from the eigenvectors of its small Gram matrix.
+    w, u = np.linalg.eigh((small.T @ small).astype(np.float64))
+    top = np.argsort(w)[::-1][:rank]
+    sigma = np.sqrt(np.maximum(w[top], 1e-12))
+    return (small @ (u[:, top] / sigma).astype(np.float32)).astype(np.float32)
