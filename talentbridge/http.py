@@ -2,7 +2,8 @@
 the one safe way to follow a ``next`` parameter."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -36,7 +37,8 @@ def safe_next(request, default: str) -> str:
     can never be used to send someone elsewhere.
     """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # Only a path on this site: "abc" or "0" would otherwise be taken for a view name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -44,8 +46,9 @@ def safe_next(request, default: str) -> str:
 
 
 def redirect_to(request, url: str):
-    """Redirect; an HTMX form swap is told to load the whole page instead."""
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    """Redirect to a URL (never a view name); an HTMX form swap is told to load the whole page
+    instead."""
+    return HttpResponseClientRedirect(url) if request.htmx else HttpResponseRedirect(url)
 
 
 def job_progress(request, job, *, progress_url: str, done_url: str, context: dict | None = None):

@@ -65,6 +65,9 @@ def test_camera_policy_follows_the_view_name(rf, settings):
         ("//evil.example/", "/fallback/"),
         ("/\\evil.example/", "/fallback/"),
         ("javascript:alert(1)", "/fallback/"),
+        ("0", "/fallback/"),
+        ("abc", "/fallback/"),
+        ("mentors:my_pairings", "/fallback/"),
         ("", "/fallback/"),
     ],
 )
