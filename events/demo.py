@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from mentors.models import Mentee, Mentor, Organization, Pairing
-from mentors.services import PairingError, accept_pairing, propose_pairing
+from mentors.services import PairingError, accept_pairing, celebrate_pairing, propose_pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Project
 from talentbridge.models import User
 
@@ -29,7 +29,12 @@ from .models import (
     Registration,
     Session,
 )
-from .services.ceremony import advance_ceremony, create_ceremony, fill_running_order
+from .services.ceremony import (
+    advance_ceremony,
+    ceremony_state,
+    create_ceremony,
+    fill_running_order,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TITLE = "第二届中国侨智发展大会新质生产力“青蓝接力”主题会"
@@ -268,7 +273,9 @@ def _ceremony(event: Event, organizer: User) -> Ceremony:
     pairings = list(Pairing.objects.filter(status=Pairing.Status.ACCEPTED).order_by("id"))
     titles = queries.project_titles_for_pairings(p.pk for p in pairings)
     fill_running_order(ceremony, pairings, actor=organizer, titles=titles)
-    if not ceremony.steps.exists():
+    if ceremony.steps.exists():
+        _celebrate_again(ceremony, organizer)
+    else:
         _hold_ceremony(ceremony, organizer)
     return ceremony
 
@@ -289,6 +296,15 @@ def _hold_ceremony(ceremony: Ceremony, organizer: User) -> None:
         else:
             step = Action.FINISH
         state = advance_ceremony(ceremony, step, actor=organizer)
+
+
+def _celebrate_again(ceremony: Ceremony, organizer: User) -> None:
+    """The people seed puts its pairings back to their listed status; those that received
+    the ribbon on stage are celebrated again, so that seeding twice tells the same story."""
+    state = ceremony_state(ceremony)
+    for pair in state.pairs:
+        if pair.pk in state.done and pair.pairing.status == Pairing.Status.ACCEPTED:
+            celebrate_pairing(pair.pairing, actor=organizer)
 
 
 def seed(accounts: dict, people=None, boards=None) -> Event:

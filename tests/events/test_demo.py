@@ -12,7 +12,7 @@ from events import demo, reports, statistics
 from events.models import AttendeeCategory, Ceremony, Event, Registration
 from events.queries import badges_for_category
 from events.services.ceremony import ceremony_state
-from mentors.models import Mentor
+from mentors.models import Mentor, Pairing
 from talentbridge import demo as accounts_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -50,8 +50,12 @@ def test_the_demo_summit_is_a_past_event_told_consistently():
     state = ceremony_state(Ceremony.objects.get(event=summit))
     assert state.phase == "finished"
     assert state.done_count == state.total == demo.CEREMONY_PAIRS
+    on_stage = [pair.pairing_id for pair in state.pairs]
+    celebrated = Pairing.objects.filter(pk__in=on_stage, status=Pairing.Status.CELEBRATED)
+    assert celebrated.count() == demo.CEREMONY_PAIRS
 
     # Seeding again changes none of it.
     call_command("seed_demo", stdout=io.StringIO())
     assert Registration.objects.filter(event=summit).count() == registrations.count()
     assert ceremony_state(Ceremony.objects.get(event=summit)).done_count == demo.CEREMONY_PAIRS
+    assert celebrated.count() == demo.CEREMONY_PAIRS
