@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import views
 from .forms import LoginForm
+from .regions.views import region_suggest
 
 account_patterns = [
     path("signup/", views.signup, name="signup"),
@@ -35,6 +36,7 @@ urlpatterns = [
         name="office_invitation_revoke",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("regions/suggest/", region_suggest, name="region_suggest"),
     path("accounts/", include(account_patterns)),
     path("people/", include("mentors.urls")),
     path("boards/", include("projects.urls")),

@@ -1,0 +1,19 @@
+"""Suggestions for a region typed into a ``RegionField``."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ..models import Region
+from .resolve import search_regions
+
+SUGGESTIONS = 15
+
+
+@require_GET
+def region_suggest(request):
+    """``<option>``s of the regions that fit what is typed in the field named by ``field``."""
+    text = request.GET.get(request.GET.get("field", "")[:50] or "q", "")[:100]
+    code = request.GET.get("within", "")[:12]
+    within = Region.objects.filter(code=code).first() if code else None
+    regions = search_regions(text, within, limit=SUGGESTIONS) if text.strip() else []
+    return render(request, "talentbridge/regions/_suggestions.html", {"regions": regions})
