@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentors.models import IndustryChain, Mentee, Mentor, Organization, Region
+from mentors.models import IndustryChain, Mentee, Mentor, Organization, Region, exactly_one
+from talentbridge.models import Office
 
 
 class Status(models.TextChoices):
@@ -36,15 +37,6 @@ PUBLIC_STATUSES = (
 )
 # Statuses in which a posting accepts new claims (while it has a free slot).
 CLAIMABLE_STATUSES = (Status.PUBLISHED, Status.CLAIMED)
-
-
-def exactly_one(*names: str) -> Q:
-    """A condition true when exactly one of the named nullable columns is set."""
-    condition = Q()
-    for name in names:
-        others = {f"{other}__isnull": True for other in names if other != name}
-        condition |= Q(**{f"{name}__isnull": False}, **others)
-    return condition
 
 
 class Posting(Region):
@@ -91,6 +83,17 @@ class Posting(Region):
         verbose_name=_("managed by"),
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    # The office whose review queue the posting goes to and whose managers run it; empty only
+    # on rows from before offices existed (the platform administrators run those).
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+        help_text=_("The office that reviews and publishes it."),
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     slots = models.PositiveSmallIntegerField(

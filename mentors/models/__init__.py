@@ -1,0 +1,35 @@
+"""People and organisations: experts (师傅), mentees (徒弟), organisations, the field taxonomy,
+mentor–mentee pairings (师徒结对), the offices that hold people and the invitations to claim
+a profile. This app imports nothing from projects/ or events/; every model is importable
+from here."""
+
+from .holdings import HELD, Holding, exactly_one
+from .invitations import ClaimStatus, ProfileInvitation
+from .pairings import Pairing
+from .profiles import (
+    BilingualName,
+    ContactDetails,
+    Honour,
+    IndustryChain,
+    Mentee,
+    Mentor,
+    Organization,
+    Region,
+)
+
+__all__ = [
+    "HELD",
+    "BilingualName",
+    "ClaimStatus",
+    "ContactDetails",
+    "Holding",
+    "Honour",
+    "IndustryChain",
+    "Mentee",
+    "Mentor",
+    "Organization",
+    "Pairing",
+    "ProfileInvitation",
+    "Region",
+    "exactly_one",
+]
