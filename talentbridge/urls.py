@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .certificates.views import certificate_verify
 from .forms import LoginForm
 from .regions.views import region_suggest
 
@@ -36,6 +37,8 @@ urlpatterns = [
         name="office_invitation_revoke",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("offices/<int:pk>/certificates/", include("talentbridge.certificates.urls")),
+    path("certificates/<str:code>/", certificate_verify, name="certificate_verify"),
     path("regions/suggest/", region_suggest, name="region_suggest"),
     path("accounts/", include(account_patterns)),
     path("people/", include("mentors.urls")),
