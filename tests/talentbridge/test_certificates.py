@@ -3,14 +3,13 @@ seals, the public verification page, and who may see what."""
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import pylopdf_fonts_zh_cn as noto
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from fontTools.ttLib import TTFont
 from PIL import Image
@@ -30,6 +29,7 @@ from talentbridge.certificates.wording import fill, unknown_placeholders, writte
 from talentbridge.models import AuditEntry, Certificate, CertificateTemplate, OfficeRole
 from talentbridge.services import add_member, create_office
 from tests.factories import UserFactory
+from tests.hostile import Report, attack, crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -252,20 +252,6 @@ def test_a_draft_prints_with_a_mark(appointment, manager):
     assert entry.changes == {"draft": True}
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
-def test_a_page_renders_to_an_image(issued, manager, tmp_path):
-    (tmp_path / "certificate.pdf").write_bytes(print_certificates([issued], actor=manager))
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-singlefile", "certificate.pdf", "page"],
-        cwd=tmp_path,
-        check=True,
-    )
-    with Image.open(tmp_path / "page.png") as page:
-        assert page.width > page.height  # landscape
-        colours = page.convert("RGB").getcolors(maxcolors=1_000_000)
-    assert len(colours) > 50  # text, border and QR code, not a blank page
-
-
 # --- templates and seals ----------------------------------------------------------------------
 
 
@@ -476,3 +462,32 @@ def test_a_manager_issues_and_prints_from_the_pages(client_for, office, manager)
     assert HOLDER in pdf_text(batch.content)
     none = client.get(reverse("certificate_print", args=[office.pk]), {"ids": "99999999"})
     assert none.status_code == 302
+
+
+def _is_ours(url: str) -> bool:
+    try:
+        name = resolve(urlsplit(url).path).url_name or ""
+    except Resolver404:
+        return False
+    return name.startswith(("certificate", "region"))
+
+
+@pytest.mark.slow
+def test_no_hostile_value_breaks_the_certificate_pages(client_for, office, manager, issued):
+    client = client_for(manager)
+    client.raise_request_exception = False
+    starts = [
+        reverse("certificate_list", args=[office.pk]),
+        reverse("certificate_templates", args=[office.pk]),
+        reverse("certificate_verify", args=[issued.code]),
+        reverse("region_suggest") + "?field=q&q=金乡",
+    ]
+    pages, forms = crawl(client, starts)
+    # Only these pages: the rest of the site is crawled by tests/test_hostile_input.py.
+    pages = {url: html for url, html in pages.items() if _is_ours(url)}
+    forms = [(page, form) for page, form in forms if _is_ours(page) and _is_ours(form.action)]
+    report = Report()
+    attack(client, pages, forms, report, done=set())
+    assert len(pages) >= 8
+    assert report.requests > 200
+    assert report.errors == []
