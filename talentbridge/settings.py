@@ -121,6 +121,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tasks record their outcome in the database (notifications, export jobs, recompute runs);
 # nothing waits on a task's return value, so none is stored in Redis.
 CELERY_TASK_IGNORE_RESULT = True
+# A request that queues a task must not hang while Redis is away: one quick retry, then the
+# task is kept in the database (talentbridge.recovery) and the request goes on.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# A task taken by a worker that was killed goes back to the queue after this many seconds
+# (acks_late); no task runs longer, since long work is split into chunks.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict = {
     # Idempotent (keyed per posting and deadline), so running it several times a day is safe.
@@ -132,6 +144,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "projects.full_recompute": {
         "task": "projects.full_recompute",
         "schedule": timedelta(hours=24),
+    },
+    # Tasks kept while the broker was down are sent as soon as it answers again.
+    "talentbridge.sweep_outbox": {
+        "task": "talentbridge.sweep_outbox",
+        "schedule": timedelta(minutes=1),
+    },
+    # A job whose worker died is marked failed instead of "running" forever.
+    "talentbridge.fail_stale_jobs": {
+        "task": "talentbridge.fail_stale_jobs",
+        "schedule": timedelta(minutes=5),
     },
     # Export files are deleted once their download link has expired.
     "events.purge_exports": {"task": "events.purge_exports", "schedule": timedelta(hours=1)},

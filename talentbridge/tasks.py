@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .notifications import deliver_notification, send_to_address
+from .recovery import fail_stale_jobs, send_kept_tasks
 
 
 @shared_task(name="talentbridge.send_notification")
@@ -27,3 +28,15 @@ def task_send_mail_to_address(
 ) -> None:
     """E-mail someone who has no account yet (an invitation), in ``language``."""
     send_to_address(email=email, template=template, context=context, url=url, language=language)
+
+
+@shared_task(name="talentbridge.sweep_outbox", bind=True)
+def task_sweep_outbox(self) -> int:
+    """Send the tasks kept while the broker was down."""
+    return send_kept_tasks(self.app)
+
+
+@shared_task(name="talentbridge.fail_stale_jobs")
+def task_fail_stale_jobs() -> int:
+    """Mark failed the jobs whose worker stopped reporting progress."""
+    return fail_stale_jobs()

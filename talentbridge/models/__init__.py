@@ -1,5 +1,6 @@
-"""The lowest layer, imported by every other app: accounts, notifications, the audit trail,
-jobs, offices and their members, regions and certificates (one module per feature)."""
+"""The lowest layer, imported by every other app, one module per feature: accounts and
+notifications, the audit trail, jobs, the task outbox, offices and their members, regions and
+certificates."""
 
 from .accounts import SELF_SERVICE_ROLES, Notification, Role, User, UserManager
 from .audit import AuditEntry
@@ -12,6 +13,7 @@ from .certificates import (
 )
 from .jobs import Job
 from .offices import MANAGING_ROLES, Invitation, Membership, Office, OfficeRole
+from .outbox import OutboxTask
 from .regions import Region
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Notification",
     "Office",
     "OfficeRole",
+    "OutboxTask",
     "Region",
     "Role",
     "User",

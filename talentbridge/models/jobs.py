@@ -31,6 +31,9 @@ class Job(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("started"), default=timezone.now)
+    # Moved on by every progress report; a queued or running job whose heartbeat stops is
+    # failed by the beat sweep, so no progress bar shows "running" forever.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

@@ -21,24 +21,25 @@ def run_job(job_id: int) -> bool:
     return bool(
         Job.objects.filter(pk=job_id)
         .exclude(status__in=[Job.Status.DONE, Job.Status.FAILED])
-        .update(status=Job.Status.RUNNING)
+        .update(status=Job.Status.RUNNING, heartbeat_at=timezone.now())
     )
 
 
 def set_job_progress(job_id: int, *, done: int | None = None, total: int | None = None) -> None:
     """Record how far a job has got; saved at once, outside any transaction of the caller."""
-    values = {}
+    values = {"heartbeat_at": timezone.now()}
     if done is not None:
         values["done"] = done
     if total is not None:
         values["total"] = total
-    if values:
-        Job.objects.filter(pk=job_id).update(**values)
+    Job.objects.filter(pk=job_id).update(**values)
 
 
 def advance_job(job_id: int, by: int) -> None:
     """Add ``by`` to a job's count of done units, never beyond its total."""
-    Job.objects.filter(pk=job_id).update(done=Least(F("done") + by, F("total")))
+    Job.objects.filter(pk=job_id).update(
+        done=Least(F("done") + by, F("total")), heartbeat_at=timezone.now()
+    )
 
 
 def finish_job(job_id: int) -> None:

@@ -75,5 +75,7 @@ def test_beat_schedule_names_only_registered_tasks(settings):
         "projects.remind_deadlines",
         "projects.full_recompute",
         "events.purge_exports",
+        "talentbridge.sweep_outbox",
+        "talentbridge.fail_stale_jobs",
     }
     assert scheduled <= set(celery_app.tasks)

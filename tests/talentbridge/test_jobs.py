@@ -94,3 +94,58 @@ def test_embedded_mode_sends_tasks_without_broker_warnings(caplog, settings):
         task_record.delay(value=4)
         task_record.app.connection_for_write().as_uri()
     assert [r.getMessage() for r in caplog.records if r.name.startswith("kombu")] == []
+
+
+def _forget_connections(app) -> None:
+    """Make the app connect again with its current broker URL."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_the_broker_cannot_take_is_kept_and_sent_later(settings):
+    from talentbridge.models import OutboxTask
+    from talentbridge.recovery import send_kept_tasks
+
+    app = task_record.app
+    eager, broker = app.conf.task_always_eager, app.conf.broker_url
+    # A closed port: the broker does not answer, as when Redis restarts.
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:9/0"
+    _forget_connections(app)
+    try:
+        with transaction.atomic():
+            task_record.delay(value=5)
+        kept = OutboxTask.objects.get()
+        assert (kept.name, kept.kwargs, kept.sent_at) == ("tests.record", {"value": 5}, None)
+        assert send_kept_tasks(app) == 0  # still down: kept, one more attempt counted
+        assert OutboxTask.objects.get().attempts == 1
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = eager, broker
+        _forget_connections(app)
+    assert send_kept_tasks(app) == 1  # back: sent (in-process here)
+    assert sent == [5]
+    assert OutboxTask.objects.get().sent_at is not None
+    assert send_kept_tasks(app) == 0
+
+
+@pytest.mark.django_db
+def test_a_job_whose_worker_stopped_is_failed_not_running_forever(admin_user, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from talentbridge.recovery import fail_stale_jobs
+
+    settings.JOB_STALE_MINUTES = 20
+    stuck = services.start_job("export", actor=admin_user, total=10)
+    services.run_job(stuck.pk)
+    services.advance_job(stuck.pk, 5)
+    alive = services.start_job("export", actor=admin_user, total=10)
+    Job.objects.filter(pk=stuck.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=21))
+    assert fail_stale_jobs() == 1
+    stuck.refresh_from_db()
+    alive.refresh_from_db()
+    assert (stuck.status, stuck.done) == (Job.Status.FAILED, 5)
+    assert "stopped" in stuck.error
+    assert alive.status == Job.Status.QUEUED
