@@ -42,7 +42,10 @@ class Semantic:
         if rank < 8:  # a handful of profiles has no latent structure worth learning
             return
         x = _row_normalised(fit[:, keep])
-        v = _randomized_svd(x, rank, rng)  # kept terms × rank
+        v = _randomized_svd(x, rank, rng)  # kept terms × rank (fewer if x has lower rank)
+        rank = v.shape[1]
+        if rank < 8:
+            return
         self.dims = rank
         self.term_vectors = np.zeros((n_terms, rank), dtype=np.float32)
         self.term_vectors[keep] = v
