@@ -1,11 +1,37 @@
-"""Reusable read querysets for people, organisations and pairings."""
+"""Reusable read querysets for people, organisations, pairings, the offices that hold them
+and the invitations to claim a profile."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from .models import Honour, IndustryChain, Mentee, Mentor, Organization, Pairing
+from talentbridge.models import Office
+from talentbridge.rules import is_admin, managed_office_ids
+
+from .models import (
+    ClaimStatus,
+    Honour,
+    IndustryChain,
+    Mentee,
+    Mentor,
+    Organization,
+    Pairing,
+    ProfileInvitation,
+)
 from .search import search_filter
 
 DOMESTIC_COUNTRIES = ("", "中国", "China", "CN")
@@ -194,3 +220,109 @@ def taxonomy_uses(entry: IndustryChain | Honour) -> list[tuple[str, int]]:
         if count:
             uses.append((str(rel.related_model._meta.verbose_name_plural), count))
     return uses
+
+
+# --- Offices and the people they hold ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldPeople:
+    """The experts, mentees and organisations one office holds."""
+
+    mentors: QuerySet[Mentor]
+    mentees: QuerySet[Mentee]
+    organizations: QuerySet[Organization]
+
+
+def people_held_by(office: Office | int) -> HeldPeople:
+    """Everyone ``office`` holds (imported, created, invited, registered at its event)."""
+    return HeldPeople(
+        mentors=Mentor.objects.filter(holdings__office=office),
+        mentees=Mentee.objects.filter(holdings__office=office),
+        organizations=Organization.objects.filter(holdings__office=office),
+    )
+
+
+def offices_for_people(user) -> QuerySet[Office]:
+    """The offices in whose name ``user`` creates or imports people and invites experts: the
+    offices they manage; every office for a platform administrator."""
+    if is_admin(user):
+        return Office.objects.order_by("name")
+    return Office.objects.filter(pk__in=managed_office_ids(user)).order_by("name")
+
+
+def holding_offices(held: Mentor | Mentee | Organization) -> QuerySet[Office]:
+    """The offices that hold a person or an organisation, by name."""
+    return Office.objects.filter(**{f"holdings__{held._meta.model_name}": held}).order_by("name")
+
+
+def _latest_invitation(office: Office, column: str) -> Subquery:
+    rows = ProfileInvitation.objects.filter(office=office, mentor=OuterRef("pk")).order_by(
+        "-created_at", "-id"
+    )
+    return Subquery(rows.values(column)[:1])
+
+
+def claim_status_expression() -> Case:
+    """The :class:`ClaimStatus` of each expert from its office's latest invitation (the
+    ``invitation_*`` annotations of :func:`held_experts`)."""
+    status = ProfileInvitation.Status
+    return Case(
+        When(user__isnull=False, then=Value(ClaimStatus.JOINED)),
+        When(
+            Q(invitation_status__isnull=True) | Q(invitation_status=status.REVOKED),
+            then=Value(ClaimStatus.NOT_INVITED),
+        ),
+        When(invitation_status=status.ACCEPTED, then=Value(ClaimStatus.JOINED)),
+        When(invitation_status=status.BOUNCED, then=Value(ClaimStatus.BOUNCED)),
+        When(invitation_expires__lte=timezone.now(), then=Value(ClaimStatus.EXPIRED)),
+        When(invitation_opened__isnull=False, then=Value(ClaimStatus.OPENED)),
+        default=Value(ClaimStatus.INVITED),
+        output_field=CharField(),
+    )
+
+
+def held_experts(office: Office, *, status: str = "", q: str = "") -> QuerySet[Mentor]:
+    """The experts ``office`` holds, each with ``claim_status`` and its latest invitation's
+    ``invitation_sent`` and ``invitation_expires``; ``status`` keeps one :class:`ClaimStatus`.
+    A constant number of queries, whatever the count."""
+    experts = (
+        Mentor.objects.filter(holdings__office=office)
+        .select_related("affiliation")
+        .annotate(
+            invitation_status=_latest_invitation(office, "status"),
+            invitation_opened=_latest_invitation(office, "opened_at"),
+            invitation_expires=_latest_invitation(office, "expires_at"),
+            invitation_sent=_latest_invitation(office, "created_at"),
+        )
+        .annotate(claim_status=claim_status_expression())
+    )
+    if q:
+        experts = experts.filter(search_filter(q))
+    if status:
+        experts = experts.filter(claim_status=status)
+    return experts.order_by("name", "id")
+
+
+def claim_status_counts(office: Office) -> dict[str, int]:
+    """How many of the office's experts are in each :class:`ClaimStatus` (all keys present)."""
+    counts = dict.fromkeys(ClaimStatus.values, 0)
+    rows = held_experts(office).order_by().values("claim_status").annotate(n=Count("pk"))
+    counts.update({row["claim_status"]: row["n"] for row in rows})
+    return counts
+
+
+def live_invitations(office: Office, mentor_ids) -> QuerySet[ProfileInvitation]:
+    """The office's unexpired invitations of these experts (who have not joined) whose link
+    still works, by the experts' names: what a printed sheet of links shows."""
+    return (
+        ProfileInvitation.objects.filter(
+            office=office,
+            mentor_id__in=mentor_ids,
+            mentor__user__isnull=True,
+            status__in=(ProfileInvitation.Status.PENDING, ProfileInvitation.Status.BOUNCED),
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("mentor__affiliation")
+        .order_by("mentor__name", "mentor_id")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import directory, imports, pairings, profiles, taxonomy
+from .views import directory, imports, invitations, pairings, profiles, taxonomy
 
 app_name = "mentors"
 
@@ -25,6 +25,11 @@ urlpatterns = [
     path("import/", imports.import_upload, name="import"),
     path("import/commit/", imports.import_commit, name="import_commit"),
     path("import/template/<slug:kind>.xlsx", imports.import_template, name="import_template"),
+    path("offices/", invitations.held_offices, name="held_offices"),
+    path("offices/<int:pk>/experts/", invitations.office_experts, name="office_experts"),
+    path("offices/<int:pk>/experts/invite/", invitations.office_invite, name="office_invite"),
+    path("offices/<int:pk>/experts/sheet/", invitations.office_sheet, name="office_sheet"),
+    path("claim/<str:token>/", invitations.profile_claim, name="profile_claim"),
     path("taxonomy/", taxonomy.taxonomy, name="taxonomy"),
     path("taxonomy/<slug:kind>/add/", taxonomy.taxonomy_add, name="taxonomy_add"),
     path("taxonomy/<slug:kind>/<int:pk>/edit/", taxonomy.taxonomy_edit, name="taxonomy_edit"),

@@ -188,3 +188,27 @@ class HonourFactory(factory.django.DjangoModelFactory):
     name_zh = factory.Sequence(lambda n: f"荣誉{n}")
     name_en = factory.Sequence(lambda n: f"Honour {n}")
     level = 4
+
+
+# --- offices: the people they hold, the postings submitted to them ----------------------------
+
+from talentbridge.models import Membership, Office, OfficeRole  # noqa: E402
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    """An office that holds people and reviews the postings submitted to it."""
+
+    class Meta:
+        model = Office
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"福建省第{n}人才服务中心")
+    kind = Office.Kind.TALENT_CENTRE
+    region = "福建省福州市"
+
+
+def member_of(office: Office, role: str = OfficeRole.MANAGER, **user_fields):
+    """A new account holding ``role`` in ``office``."""
+    user = UserFactory(**user_fields)
+    Membership.objects.create(office=office, user=user, role=role)
+    return user

@@ -4,11 +4,12 @@ from collections.abc import Iterable
 
 from django.db import models, transaction
 
-from talentbridge.models import User
+from talentbridge.models import Office, User
 from talentbridge.services import field_changes, log_action, snapshot
 
-from ..models import Honour, IndustryChain, Mentee, Mentor, Organization
+from ..models import Holding, Honour, IndustryChain, Mentee, Mentor, Organization
 from ..search import mentee_search_text, mentor_search_text, organization_search_text
+from .holdings import hold_person
 
 NO_HONOUR_LEVEL = 99
 
@@ -140,9 +141,11 @@ def save_mentor(
     actor: User | None,
     fields: Iterable[IndustryChain] | None = None,
     honours: Iterable[Honour] | None = None,
+    held_by: Office | None = None,
 ) -> Mentor:
     """Create or edit an expert profile with its tags; its search text is current afterwards
-    and the audit trail records the creation, or the fields the edit changed."""
+    and the audit trail records the creation, or the fields the edit changed. ``held_by``
+    is the office that creates the profile and holds it from then on."""
     tags = _given(fields=fields, honours=honours)
     edit = _Edit(mentor, MENTOR_FIELDS, tuple(tags))
     mentor.save()
@@ -150,15 +153,26 @@ def save_mentor(
         getattr(mentor, name).set(items)
     refresh_mentor_search(mentor)
     edit.log(mentor, actor=actor, tags=tags)
+    _hold(held_by, mentor, actor)
     return mentor
+
+
+def _hold(office: Office | None, person, actor: User | None) -> None:
+    if office is not None:
+        hold_person(office, person, source=Holding.Source.CREATED, actor=actor)
 
 
 @transaction.atomic
 def save_mentee(
-    mentee: Mentee, *, actor: User | None, fields: Iterable[IndustryChain] | None = None
+    mentee: Mentee,
+    *,
+    actor: User | None,
+    fields: Iterable[IndustryChain] | None = None,
+    held_by: Office | None = None,
 ) -> Mentee:
     """Create or edit a mentee profile with its fields; its search text is current afterwards
-    and the audit trail records the creation, or the fields the edit changed."""
+    and the audit trail records the creation, or the fields the edit changed. ``held_by``
+    is the office that creates the profile and holds it from then on."""
     tags = _given(fields=fields)
     edit = _Edit(mentee, MENTEE_FIELDS, tuple(tags))
     mentee.save()
@@ -167,6 +181,7 @@ def save_mentee(
     mentee_search(mentee)
     _store_search(mentee, ("search_text",))
     edit.log(mentee, actor=actor, tags=tags)
+    _hold(held_by, mentee, actor)
     return mentee
 
 

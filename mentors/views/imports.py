@@ -8,8 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from talentbridge.rules import is_admin
+
 from .. import rules
 from ..forms import CommitImportForm, UploadForm
+from ..queries import offices_for_people
 from ..services import ImportRejected, import_spreadsheet, preview_import
 from ..spreadsheets import storage
 from ..spreadsheets.columns import COLUMNS
@@ -30,7 +33,17 @@ def _require_manager(request) -> None:
         raise PermissionDenied
 
 
-def _preview(request, plan, *, kind, token, filename):
+def _upload_form(request, data=None, files=None, **kwargs) -> UploadForm:
+    return UploadForm(
+        data,
+        files,
+        offices=offices_for_people(request.user),
+        office_required=not is_admin(request.user),
+        **kwargs,
+    )
+
+
+def _preview(request, plan, *, kind, token, filename, office):
     """The row-by-row report of a dry run (every error, and the first other rows)."""
     errors = [row for row in plan.rows if row.action == ERROR]
     others = [row for row in plan.rows if row.action != ERROR][:PREVIEW_ROWS]
@@ -41,7 +54,8 @@ def _preview(request, plan, *, kind, token, filename):
         "kind": kind,
         "token": token,
         "filename": filename,
-        "form": UploadForm(initial={"kind": kind}),
+        "office": office,
+        "form": _upload_form(request, initial={"kind": kind, "office": office}),
     }
     return render(request, "mentors/import_preview.html", context)
 
@@ -50,14 +64,15 @@ def _preview(request, plan, *, kind, token, filename):
 def import_upload(request):
     """Upload a spreadsheet and see, row by row, what importing it would do (dry run)."""
     _require_manager(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = _upload_form(request, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
         kind = form.cleaned_data["kind"]
         plan = preview_import(kind, upload.name, data)
         token = storage.store_upload(upload.name, data) if plan.is_valid else ""
-        return _preview(request, plan, kind=kind, token=token, filename=upload.name)
+        office = form.cleaned_data["office"]
+        return _preview(request, plan, kind=kind, token=token, filename=upload.name, office=office)
     status = 400 if request.method == "POST" else 200
     return render(request, "mentors/import_upload.html", {"form": form}, status=status)
 
@@ -72,13 +87,22 @@ def import_commit(request):
     if data is None:
         messages.error(request, _("The uploaded file has expired; please upload it again."))
         return redirect("mentors:import")
-    kind, token, filename = (form.cleaned_data[k] for k in ("kind", "token", "filename"))
+    kind, token, filename, office = (
+        form.cleaned_data[k] for k in ("kind", "token", "filename", "office")
+    )
+    if office is None and not is_admin(request.user):
+        messages.error(request, _("Choose the office that imports the file."))
+        return redirect("mentors:import")
+    if office is not None and not rules.can_import_for(request.user, office):
+        raise PermissionDenied
     try:
-        plan = import_spreadsheet(kind, filename, data, actor=request.user)
+        plan = import_spreadsheet(kind, filename, data, actor=request.user, office=office)
     except ImportRejected as rejected:
         storage.discard_upload(token)
         messages.error(request, _("Nothing was imported: the file has errors."))
-        return _preview(request, rejected.plan, kind=kind, token="", filename=filename)
+        return _preview(
+            request, rejected.plan, kind=kind, token="", filename=filename, office=office
+        )
     storage.discard_upload(token)
     messages.success(
         request,

@@ -7,10 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from talentbridge.rules import is_admin
+
 from .. import rules
 from ..forms import MenteeForm, MentorForm, OrganizationForm, ProposePairingForm
 from ..models import Mentee, Mentor, Organization
-from ..queries import occupied_places, open_pairing
+from ..queries import holding_offices, occupied_places, offices_for_people, open_pairing
 from ..services import save_mentee, save_mentor, save_organization
 from . import object_or_404
 
@@ -28,9 +30,23 @@ def _edit_profile(request, form, save):
     return render(request, PROFILE_FORM, context, status=status)
 
 
+def _office_choice(request, person: Mentor | Mentee) -> dict:
+    """A new profile on file asks which office keeps it; the user's own profile does not."""
+    if person.pk or person.user_id:
+        return {}
+    return {
+        "offices": offices_for_people(request.user),
+        "office_required": not is_admin(request.user),
+    }
+
+
 def _edit_mentor(request, mentor: Mentor):
-    can_set_honours = rules.can_record_honours(request.user)
-    form = MentorForm(request.POST or None, instance=mentor, can_set_honours=can_set_honours)
+    form = MentorForm(
+        request.POST or None,
+        instance=mentor,
+        can_set_honours=rules.can_record_honours(request.user, mentor),
+        **_office_choice(request, mentor),
+    )
 
     def save(form):
         return save_mentor(
@@ -38,18 +54,30 @@ def _edit_mentor(request, mentor: Mentor):
             actor=request.user,
             fields=form.cleaned_data["fields"],
             honours=form.cleaned_data.get("honours"),
+            held_by=form.cleaned_data.get("office"),
         )
 
     return _edit_profile(request, form, save)
 
 
 def _edit_mentee(request, mentee: Mentee):
-    form = MenteeForm(request.POST or None, instance=mentee)
+    form = MenteeForm(request.POST or None, instance=mentee, **_office_choice(request, mentee))
 
     def save(form):
-        return save_mentee(form.instance, actor=request.user, fields=form.cleaned_data["fields"])
+        return save_mentee(
+            form.instance,
+            actor=request.user,
+            fields=form.cleaned_data["fields"],
+            held_by=form.cleaned_data.get("office"),
+        )
 
     return _edit_profile(request, form, save)
+
+
+def _runs_context(user, held) -> dict:
+    """What only those who run a profile see: its audit history and the offices holding it."""
+    runs = rules.can_view_profile_history(user, held)
+    return {"show_history": runs, "holders": list(holding_offices(held)) if runs else []}
 
 
 def mentor_detail(request, pk):
@@ -64,10 +92,10 @@ def mentor_detail(request, pk):
         "mentor": mentor,
         "show_contact": rules.can_see_contact(user, mentor),
         "can_edit": rules.can_edit_mentor(user, mentor),
-        "show_history": rules.can_view_profile_history(user),
+        **_runs_context(user, mentor),
         "occupied": occupied_places(mentor),
         "propose_form": ProposePairingForm(initial={"mentor": mentor.pk})
-        if rules.can_pair_anyone(user)
+        if rules.can_pair_for(user, mentor)
         else None,
         "own_mentee": own_mentee,
         "own_pairing": open_pairing(mentor, own_mentee) if own_mentee else None,
@@ -111,7 +139,7 @@ def mentee_detail(request, pk):
         "mentee": mentee,
         "show_contact": rules.can_see_contact(user, mentee),
         "can_edit": rules.can_edit_mentee(user, mentee),
-        "show_history": rules.can_view_profile_history(user),
+        **_runs_context(user, mentee),
         "own_mentor": own_mentor,
         "own_pairing": open_pairing(own_mentor, mentee) if own_mentor else None,
     }
@@ -146,7 +174,7 @@ def organization_detail(request, pk):
     context = {
         "organization": organization,
         "can_edit": rules.can_edit_organization(request.user, organization),
-        "show_history": rules.can_view_profile_history(request.user),
+        **_runs_context(request.user, organization),
         "experts": organization.mentors.order_by("name")[:50],
         "mentees": organization.mentees.order_by("name")[:50],
     }

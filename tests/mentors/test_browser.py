@@ -1,4 +1,5 @@
-"""User journeys in headless Chromium: import, directory search, accepting a pairing."""
+"""User journeys in headless Chromium: import, directory search, accepting a pairing,
+claiming a profile from an invitation link."""
 
 import csv
 import io
@@ -7,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mentors.models import Mentor, Pairing
+from mentors.services import invitation_path, invite_to_claim_profile
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,9 +26,9 @@ def _csv(path, rows):
 
 
 def test_organizer_imports_a_file_with_errors_then_the_fixed_one(
-    login_page, live_server, taxonomy, tmp_path
+    login_page, live_server, taxonomy, tmp_path, organizer, home_office
 ):
-    page = login_page(UserFactory(is_organizer=True))
+    page = login_page(organizer)
     broken = _csv(
         tmp_path / "broken.csv",
         [
@@ -61,6 +63,7 @@ def test_organizer_imports_a_file_with_errors_then_the_fixed_one(
     page.wait_for_url("**/people/")
     assert "新建 2 条" in page.locator(".messages").inner_text()
     assert sorted(Mentor.objects.values_list("name", flat=True)) == ["左明健", "王浩"]
+    assert Mentor.objects.filter(holdings__office=home_office).count() == 2
 
 
 def test_visitor_searches_in_chinese_and_filters_by_hometown(
@@ -134,3 +137,24 @@ def test_mentee_proposes_a_pairing_and_sees_it_pending(
     assert page.url.endswith(f"/people/experts/{mentor.pk}/")
     assert "结对提议正在等待对方答复。" in page.locator(".open-pairing").inner_text()
     expect(page.get_by_role("button", name="发起结对")).to_have_count(0)
+
+
+def test_an_imported_expert_claims_their_profile_from_the_invitation_link(
+    page, live_server, make_mentor, organizer, home_office
+):
+    expert = make_mentor(name="林海峰", email="lin@example.cn", title="院士", phone="13900001001")
+    invitation = invite_to_claim_profile(home_office, expert, actor=organizer, send=False)
+
+    page.goto(live_server.url + invitation_path(invitation))
+    expect(page.locator("h1")).to_contain_text("林海峰")
+    page.fill("input[name=password1]", "Qinglan-relay-2026")
+    page.fill("input[name=password2]", "Qinglan-relay-2026")
+    page.get_by_role("button", name="认领我的资料").click()
+
+    page.wait_for_url(f"**/people/experts/{expert.pk}/")
+    expect(page.locator(".message-success")).to_contain_text("林海峰")
+    assert page.locator("h1").inner_text().startswith("林海峰")
+    expect(page.get_by_role("link", name="编辑资料")).to_have_count(1)
+    expect(page.locator(".contact-card")).to_contain_text("13900001001")
+    assert Mentor.objects.count() == 1
+    assert Mentor.objects.get(pk=expert.pk).user.email == "lin@example.cn"

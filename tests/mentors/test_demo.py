@@ -5,8 +5,11 @@ from collections import Counter
 import pytest
 
 from mentors import demo
-from mentors.models import Mentee, Mentor, Organization, Pairing
+from mentors.demo import offices
+from mentors.models import Mentee, Mentor, Organization, Pairing, ProfileInvitation
+from mentors.queries import claim_status_counts, people_held_by
 from talentbridge import demo as accounts_demo
+from talentbridge.models import Office
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,31 @@ def test_seed_links_the_demo_accounts_to_profiles():
         proposed_by=accounts["mentee"],
     )
     assert waiting.count() == 1
+
+
+def test_seed_puts_everyone_under_the_host_office_with_a_mix_of_invitations():
+    accounts = accounts_demo.seed()
+    demo.seed(accounts)
+    people = demo.seed(accounts)
+
+    office = Office.objects.get(name="福建省引进人才服务中心")
+    assert people["office"] == office
+    assert office.memberships.filter(user=accounts["organizer"], role="owner").exists()
+    held = people_held_by(office)
+    assert held.mentors.count() == Mentor.objects.count() == 40
+    assert held.mentees.count() == Mentee.objects.count()
+    assert held.organizations.count() == Organization.objects.count()
+    assert claim_status_counts(office) == {
+        "joined": len(offices.JOINED),
+        "opened": len(offices.OPENED),
+        "invited": len(offices.INVITED),
+        "expired": len(offices.EXPIRED),
+        "not_invited": 40
+        - len(offices.JOINED + offices.OPENED + offices.INVITED)
+        - len(offices.EXPIRED),
+        "bounced": 0,
+    }
+    assert claim_status_counts(office)["not_invited"] > 0
+    joined = Mentor.objects.get(name="陈思恩")
+    assert joined.user.email == joined.email
+    assert ProfileInvitation.objects.count() == 40 - claim_status_counts(office)["not_invited"]

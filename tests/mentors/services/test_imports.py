@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentors.models import Mentee, Mentor, Organization
+from mentors.models import Holding, Mentee, Mentor, Organization
 from mentors.services import ImportRejected, import_spreadsheet, preview_import
 from mentors.signals import people_imported
 from talentbridge.models import AuditEntry
@@ -115,21 +115,70 @@ def test_import_announces_the_imported_ids_once(
     assert received == [("mentors", sorted(Mentor.objects.values_list("pk", flat=True)))]
 
 
-def test_import_writes_one_audit_entry_with_the_counts(taxonomy, organizer):
-    import_spreadsheet("mentors", "a.csv", csv_bytes(GOOD), actor=organizer)
+def test_import_writes_one_audit_entry_with_the_office_and_counts(
+    taxonomy, organizer, home_office, other_office
+):
+    import_spreadsheet("mentors", "a.csv", csv_bytes(GOOD), actor=organizer, office=home_office)
     changed = [list(GOOD[0]), list(GOOD[1]), ["", "", "", "", "", "", "", ""]]
     changed[0][6] = "鼓楼区"
-    import_spreadsheet("mentors", "b.csv", csv_bytes(changed), actor=organizer)
+    import_spreadsheet("mentors", "b.csv", csv_bytes(changed), actor=organizer, office=other_office)
+    import_spreadsheet("mentors", "c.csv", csv_bytes(changed), actor=organizer)
 
     entries = AuditEntry.objects.order_by("id")
     assert [(entry.action, entry.changes) for entry in entries] == [
         (
             "mentors.mentor.import",
-            {"file": "a.csv", "created": 2, "updated": 0, "unchanged": 0, "skipped": 0},
+            {
+                "file": "a.csv",
+                "office": "福建省引进人才服务中心",
+                "newly_held": 2,
+                "created": 2,
+                "updated": 0,
+                "unchanged": 0,
+                "skipped": 0,
+            },
         ),
         (
             "mentors.mentor.import",
-            {"file": "b.csv", "created": 0, "updated": 1, "unchanged": 1, "skipped": 1},
+            {
+                "file": "b.csv",
+                "office": "晋安区人民政府",
+                "newly_held": 2,
+                "created": 0,
+                "updated": 1,
+                "unchanged": 1,
+                "skipped": 1,
+            },
+        ),
+        (
+            "mentors.mentor.import",
+            {
+                "file": "c.csv",
+                "office": "",
+                "newly_held": 0,
+                "created": 0,
+                "updated": 0,
+                "unchanged": 2,
+                "skipped": 1,
+            },
         ),
     ]
     assert {entry.actor for entry in entries} == {organizer}
+
+
+def test_import_holds_every_row_of_the_file_by_the_importing_office(
+    taxonomy, organizer, home_office, other_office
+):
+    """Created, updated and unchanged rows alike; a second import by the same office adds no
+    holding, and another office's import holds the same people too."""
+    import_spreadsheet("mentors", "a.csv", csv_bytes(GOOD), actor=organizer, office=home_office)
+    import_spreadsheet("mentors", "a.csv", csv_bytes(GOOD), actor=organizer, office=home_office)
+    import_spreadsheet("mentors", "a.csv", csv_bytes(GOOD), actor=organizer, office=other_office)
+
+    both = {home_office.pk, other_office.pk}
+    for mentor in Mentor.objects.all():
+        holdings = mentor.holdings.all()
+        assert {holding.office_id for holding in holdings} == both
+        assert {holding.source for holding in holdings} == {Holding.Source.IMPORTED}
+        assert {holding.created_by for holding in holdings} == {organizer}
+    assert Holding.objects.count() == 4

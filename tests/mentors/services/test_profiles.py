@@ -96,7 +96,7 @@ def test_organizer_edit_records_honours_and_affiliation(make_mentor, taxonomy, o
 
 
 def test_save_without_changes_writes_no_edit_entry(make_mentor, make_mentee, organizer):
-    mentor, mentee = make_mentor(), make_mentee()
+    mentor, mentee = make_mentor(held_by=None), make_mentee(held_by=None)
     save_mentor(mentor, actor=organizer, fields=[], honours=[])
     save_mentee(mentee, actor=organizer, fields=[])
 

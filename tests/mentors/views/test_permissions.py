@@ -4,8 +4,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mentors.models import Pairing
-from tests.factories import OrganizationFactory, UserFactory
+from mentors.models import Holding, Pairing
+from mentors.services import hold_person
+from talentbridge.models import OfficeRole
+from tests.factories import OrganizationFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -14,10 +16,11 @@ LOGIN = 302  # anonymous visitors are sent to the login page
 
 
 @pytest.fixture
-def world(make_mentor, make_mentee):
-    """An expert (with account “owner”), a mentee (“mentee”) and a proposal between them."""
+def world(make_mentor, make_mentee, home_office):
+    """An expert (with account “owner”), a mentee (“mentee”) and a proposal between them,
+    all held by the office that “organizer” manages."""
     users = {
-        "organizer": UserFactory(is_organizer=True),
+        "organizer": member_of(home_office, OfficeRole.MANAGER, is_organizer=True),
         "owner": UserFactory(is_mentor=True),
         "other_mentor": UserFactory(is_mentor=True),
         "mentee": UserFactory(is_mentee=True),
@@ -25,6 +28,7 @@ def world(make_mentor, make_mentee):
         "admin": UserFactory(is_admin=True, is_staff=True, is_superuser=True),
     }
     organization = OrganizationFactory()
+    hold_person(home_office, organization, source=Holding.Source.CREATED, actor=None)
     mentor = make_mentor(user=users["owner"], affiliation=organization)
     make_mentor(user=users["other_mentor"])
     mentee = make_mentee(user=users["mentee"], organization=organization)

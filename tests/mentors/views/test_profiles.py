@@ -4,9 +4,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from mentors.models import Mentee, Mentor, Organization, Pairing
-from talentbridge.models import AuditEntry
-from tests.factories import OrganizationFactory, UserFactory
+from mentors.models import Holding, Mentee, Mentor, Organization, Pairing
+from mentors.services import hold_person
+from talentbridge.models import AuditEntry, OfficeRole
+from tests.factories import OrganizationFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 HUGE = "99999999999999999999"
@@ -68,16 +69,30 @@ def test_ended_pairing_offers_the_button_again(client, parties):
 
 @pytest.mark.parametrize(
     ("role", "shown"),
-    [("organizer", True), ("admin", True), ("owner", False), ("mentor", False)],
+    [
+        ("organizer", True),
+        ("admin", True),
+        ("owner", False),
+        ("mentor", False),
+        ("organizer_flag_only", False),
+        ("other_office_manager", False),
+        ("reviewer_of_the_office", False),
+    ],
 )
-def test_profile_history_is_shown_to_people_managers_only(client, parties, role, shown):
+def test_profile_history_is_shown_to_the_holding_office_managers_only(
+    client, parties, role, shown, organizer, home_office, other_office
+):
     mentor, mentee = parties
     organization = OrganizationFactory()
+    hold_person(home_office, organization, source=Holding.Source.CREATED, actor=None)
     users = {
-        "organizer": UserFactory(is_organizer=True),
+        "organizer": organizer,
         "admin": UserFactory(is_admin=True),
         "owner": mentor.user,
         "mentor": UserFactory(is_mentor=True),
+        "organizer_flag_only": UserFactory(is_organizer=True),
+        "other_office_manager": member_of(other_office, OfficeRole.MANAGER),
+        "reviewer_of_the_office": member_of(home_office, OfficeRole.REVIEWER),
     }
     client.force_login(users[role])
     pages = [
@@ -89,7 +104,9 @@ def test_profile_history_is_shown_to_people_managers_only(client, parties, role,
         assert ('id="audit-history-title"' in client.get(page).content.decode()) is shown
 
 
-def test_owner_edit_through_the_form_is_in_the_profile_history(client, parties, taxonomy):
+def test_owner_edit_through_the_form_is_in_the_profile_history(
+    client, parties, taxonomy, organizer
+):
     mentor, _mentee = parties
     client.force_login(mentor.user)
     data = {
@@ -113,7 +130,7 @@ def test_owner_edit_through_the_form_is_in_the_profile_history(client, parties, 
         "languages": ["zh en th", "zh en"],
         "fields": ["", "海洋经济"],
     }
-    client.force_login(UserFactory(is_organizer=True))
+    client.force_login(organizer)
     html = client.get(reverse("mentors:mentor_detail", args=[mentor.pk])).content.decode()
     assert "<code>mentors.mentor.edit</code>" in html
     assert "<dd>— → 海洋经济</dd>" in html
@@ -141,8 +158,9 @@ def test_profile_forms_refuse_ids_beyond_64_bits_with_a_form_error(
     assert model.objects.count() == 0
 
 
-def test_organisation_form_refuses_ids_beyond_64_bits(client, organizer):
+def test_organisation_form_refuses_ids_beyond_64_bits(client, organizer, home_office):
     organization = OrganizationFactory()
+    hold_person(home_office, organization, source=Holding.Source.CREATED, actor=None)
     client.force_login(organizer)
     data = {"name": "四创科技", "kind": "enterprise", "country": "中国", "fields": [HUGE]}
 
@@ -161,3 +179,37 @@ def test_ids_beyond_64_bits_in_the_path_are_not_found(client, organizer, url_nam
     client.force_login(organizer)
     response = client.get(reverse(f"mentors:{url_name}", args=[int(HUGE)]))
     assert response.status_code == 404
+
+
+def test_a_profile_on_file_is_created_for_one_of_the_manager_s_offices(
+    client, organizer, home_office, other_office
+):
+    client.force_login(organizer)
+    form = client.get(reverse("mentors:mentor_create")).context["form"]
+    assert list(form.fields["office"].queryset) == [home_office]
+
+    data = {"name": "林海峰", "capacity": "3", "country": "中国", "office": other_office.pk}
+    refused = client.post(reverse("mentors:mentor_create"), data)
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["office"]
+
+    created = client.post(reverse("mentors:mentor_create"), {**data, "office": home_office.pk})
+    mentor = Mentor.objects.get()
+    assert created["Location"] == mentor.get_absolute_url()
+    assert [(h.office, h.source, h.created_by) for h in mentor.holdings.all()] == [
+        (home_office, Holding.Source.CREATED, organizer)
+    ]
+
+
+def test_a_mentee_on_file_is_held_by_the_office_chosen(client, organizer, home_office):
+    client.force_login(organizer)
+    data = {"name": "陈晓青", "kind": "founder", "office": home_office.pk}
+    client.post(reverse("mentors:mentee_create"), data)
+    assert Mentee.objects.get().holdings.get().office == home_office
+
+
+def test_an_expert_s_own_profile_asks_for_no_office(client, home_office):
+    client.force_login(UserFactory(is_mentor=True, name="林海峰"))
+    form = client.get(reverse("mentors:mentor_create")).context["form"]
+    assert "office" not in form.fields
+    assert "honours" not in form.fields
