@@ -1,11 +1,17 @@
-"""Permission predicates for the boards, used by views, templates and tests alike."""
+"""Permission predicates for the boards, used by views, templates and tests alike.
+
+A posting belongs to the office it was submitted to: that office's reviewers and managers
+review it, its managers run it (edit, close, decide claims for the poster); being an
+organizer somewhere else grants nothing. Platform administrators may act on every posting.
+"""
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Mentee, Mentor, Organization
-from talentbridge.rules import is_organizer
+from talentbridge.models import MANAGING_ROLES, OfficeRole
+from talentbridge.rules import has_office_role, is_admin, is_organizer, office_ids_with_role
 
 from .models import CLAIMABLE_STATUSES, PUBLIC_STATUSES, Challenge, Claim, Project, Status
 
@@ -17,6 +23,9 @@ EDITABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 ACTIVE_STATUSES = (Status.CLAIMED, Status.IN_PROGRESS, Status.SOLVED, Status.LANDED)
 
 
+# Roles that review the postings submitted to an office.
+REVIEWING_ROLES = (*MANAGING_ROLES, OfficeRole.REVIEWER)
+
 # Why a named organisation is refused as a posting's poster.
 NOT_A_MEMBER = _(
     "“%(name)s” is an existing organisation, and only its members post for it. Choose one of "
@@ -26,6 +35,25 @@ NOT_A_MEMBER = _(
 
 def is_owner(user, posting: Posting) -> bool:
     return user.is_authenticated and posting.owner_id == user.pk
+
+
+def runs_posting(user, posting: Posting) -> bool:
+    """The managers of the posting's office, and administrators."""
+    return is_admin(user) or has_office_role(user, posting.office_id, *MANAGING_ROLES)
+
+
+def reviews_posting(user, posting: Posting) -> bool:
+    """The reviewers and managers of the posting's office, and administrators."""
+    return is_admin(user) or has_office_role(user, posting.office_id, *REVIEWING_ROLES)
+
+
+def reviewing_office_ids(user) -> set[int] | None:
+    """The offices whose review queue ``user`` sees; None means every office (admins)."""
+    return None if is_admin(user) else office_ids_with_role(user, *REVIEWING_ROLES)
+
+
+def can_view_review_queue(user) -> bool:
+    return user.is_authenticated and (is_admin(user) or bool(reviewing_office_ids(user)))
 
 
 def can_create_challenge(user) -> bool:
@@ -54,11 +82,15 @@ def can_post_for_organization(user, organization: Organization) -> bool:
 
 
 def can_view_posting(user, posting: Posting) -> bool:
-    return posting.status in PUBLIC_STATUSES or is_owner(user, posting) or is_organizer(user)
+    return (
+        posting.status in PUBLIC_STATUSES
+        or is_owner(user, posting)
+        or reviews_posting(user, posting)
+    )
 
 
 def can_view_history(user, posting: Posting) -> bool:
-    return is_owner(user, posting) or is_organizer(user)
+    return is_owner(user, posting) or reviews_posting(user, posting)
 
 
 def is_accepted_claimant(user, posting: Posting) -> bool:
@@ -73,37 +105,47 @@ def can_see_details(user, posting: Posting) -> bool:
         return False
     if not posting.confidential:
         return True
-    return is_owner(user, posting) or is_organizer(user) or is_accepted_claimant(user, posting)
+    return (
+        is_owner(user, posting)
+        or reviews_posting(user, posting)
+        or is_accepted_claimant(user, posting)
+    )
 
 
 def can_edit_posting(user, posting: Posting) -> bool:
     if posting.status in (Status.CLOSED, Status.WITHDRAWN):
         return False
-    return is_organizer(user) or (is_owner(user, posting) and posting.status in EDITABLE_STATUSES)
+    return runs_posting(user, posting) or (
+        is_owner(user, posting) and posting.status in EDITABLE_STATUSES
+    )
 
 
 def can_submit_posting(user, posting: Posting) -> bool:
-    return posting.status == Status.DRAFT and (is_owner(user, posting) or is_organizer(user))
+    return posting.status == Status.DRAFT and (
+        is_owner(user, posting) or runs_posting(user, posting)
+    )
 
 
 def can_review_posting(user, posting: Posting) -> bool:
-    return posting.status == Status.SUBMITTED and is_organizer(user)
+    return posting.status == Status.SUBMITTED and reviews_posting(user, posting)
 
 
 def can_withdraw_posting(user, posting: Posting) -> bool:
     return posting.status not in (Status.CLOSED, Status.WITHDRAWN) and (
-        is_owner(user, posting) or is_organizer(user)
+        is_owner(user, posting) or runs_posting(user, posting)
     )
 
 
 def can_manage_posting(user, posting: Posting) -> bool:
     """May start, solve, record the landing of or close the posting."""
-    return posting.status in ACTIVE_STATUSES and (is_owner(user, posting) or is_organizer(user))
+    return posting.status in ACTIVE_STATUSES and (
+        is_owner(user, posting) or runs_posting(user, posting)
+    )
 
 
 def can_close_posting(user, posting: Posting) -> bool:
     return posting.status in (Status.PUBLISHED, *ACTIVE_STATUSES) and (
-        is_owner(user, posting) or is_organizer(user)
+        is_owner(user, posting) or runs_posting(user, posting)
     )
 
 
@@ -130,14 +172,14 @@ def can_claim_posting(user, posting: Posting) -> bool:
 
 
 def can_view_claim(user, claim: Claim) -> bool:
-    if is_organizer(user):
+    if runs_posting(user, claim.posting):
         return True
     return user.is_authenticated and user.pk in (claim.claimant_id, claim.posting.owner_id)
 
 
 def can_decide_claim(user, claim: Claim) -> bool:
     return claim.status == Claim.Status.SUBMITTED and (
-        is_owner(user, claim.posting) or is_organizer(user)
+        is_owner(user, claim.posting) or runs_posting(user, claim.posting)
     )
 
 
@@ -150,8 +192,9 @@ def can_withdraw_claim(user, claim: Claim) -> bool:
 
 
 def can_see_claim_contacts(user, claim: Claim) -> bool:
-    """Organizers, and both parties once the claim is accepted, see each other's contacts."""
-    if is_organizer(user):
+    """The managers of the posting's office (whose board brought the parties together), and
+    both parties once the claim is accepted, see the parties' contacts."""
+    if runs_posting(user, claim.posting):
         return True
     if not user.is_authenticated or claim.status != Claim.Status.ACCEPTED:
         return False
@@ -185,8 +228,8 @@ def accepted_claim_grant(user, person: Mentor | Mentee) -> bool:
 
 
 def can_view_suggestions(user, posting: Posting) -> bool:
-    """A posting's suggested experts are for its poster and the organizers."""
-    return is_owner(user, posting) or is_organizer(user)
+    """A posting's suggested experts are for its poster and the managers of its office."""
+    return is_owner(user, posting) or runs_posting(user, posting)
 
 
 def can_invite_to_claim(user, suggestion) -> bool:
@@ -202,11 +245,11 @@ def can_give_feedback(user, suggestion) -> bool:
     """Whoever is shown the suggestion: the posting's side, the candidate, or the mentee."""
     if not user.is_authenticated:
         return False
-    if is_organizer(user) or suggestion.candidate.user_id == user.pk:
+    if is_admin(user) or suggestion.candidate.user_id == user.pk:
         return True
     if suggestion.for_mentee_id:
         return suggestion.for_mentee.user_id == user.pk
-    return is_owner(user, suggestion.challenge or suggestion.project)
+    return can_view_suggestions(user, suggestion.challenge or suggestion.project)
 
 
 def can_recompute_suggestions(user) -> bool:

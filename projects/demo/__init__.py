@@ -2,8 +2,9 @@
 
 53 projects collected (the seven named landing projects of the report first, 19 of them
 published for the on-site board), one demand from each of the 28 enterprises of the 揭榜挂帅
-session, and claims in every status. Idempotent: postings are keyed on their title, claims
-on posting and claimant, accounts on their e-mail address.
+session, and claims in every status, all submitted to the host office of the people seed.
+Idempotent: postings are keyed on their title, claims on posting and claimant, accounts on
+their e-mail address.
 """
 
 from projects.models import RecomputeRun

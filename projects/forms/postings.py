@@ -9,6 +9,7 @@ from projects.models import Challenge, Project
 from projects.queries.postings import organization_named
 from projects.rules import NOT_A_MEMBER, can_post_for_organization
 from talentbridge.forms import PortalForm, PortalModelForm
+from talentbridge.models import Office
 
 from .uploads import AttachmentsField
 
@@ -46,8 +47,9 @@ class PostingForm(PortalModelForm):
     )
     attachments = AttachmentsField(label=_("Attachments"))
 
-    field_order = ["post_as", "organization_name"]
+    field_order = ["office", "post_as", "organization_name"]
     common_fields = [
+        "office",
         "title",
         "summary",
         "details",
@@ -60,9 +62,10 @@ class PostingForm(PortalModelForm):
         "slots",
     ]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, office: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self._choose_office(office)
         choices = poster_choices(user)
         self.fields["post_as"].choices = [("", "—"), *choices]
         self.fields["fields"].widget = forms.CheckboxSelectMultiple()
@@ -85,6 +88,18 @@ class PostingForm(PortalModelForm):
             self.initial["post_as"] = current
         elif choices:
             self.initial["post_as"] = choices[0][0]
+
+    def _choose_office(self, preselected: int | None) -> None:
+        """The office the posting is submitted to: required once offices exist; a new
+        posting starts on ``preselected`` (``?office=``), else the first office."""
+        field = self.fields["office"]
+        field.queryset = Office.objects.order_by("name")
+        offices = list(field.queryset.values_list("pk", flat=True))
+        field.required = bool(offices)
+        field.empty_label = None if offices else field.empty_label
+        field.label = _("Submit to")
+        if not self.instance.pk and offices:
+            self.initial["office"] = preselected if preselected in offices else offices[0]
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()

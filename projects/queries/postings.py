@@ -6,6 +6,8 @@ with their own base queryset; ``board_rows`` adds what a card needs in a constan
 queries.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -15,6 +17,7 @@ from django.utils import timezone
 from mentors.models import IndustryChain, Organization
 from projects.forms.boards import BoardFilterForm
 from projects.models import PUBLIC_STATUSES, Challenge, Claim, PostingEvent, Project, Status
+from talentbridge.models import Office
 
 
 def board_model(kind: str) -> type[Project] | type[Challenge]:
@@ -110,13 +113,30 @@ def history_of(posting) -> QuerySet:
     return posting.history.select_related("actor", "claim__claimant").order_by("at", "id")
 
 
-def review_queue(kind: str) -> QuerySet:
-    """Postings waiting for an organizer's review, oldest submission first."""
-    return (
-        board_model(kind)
-        .objects.filter(status=Status.SUBMITTED)
-        .select_related("owner", "poster_mentor", "poster_mentee", "poster_organization")
-        .order_by("submitted_at", "id")
+def review_queue(kind: str, office_ids: Iterable[int] | None = None) -> QuerySet:
+    """Postings waiting for review, oldest submission first: those submitted to
+    ``office_ids``, or to any office (and to none) when it is None."""
+    postings = board_model(kind).objects.filter(status=Status.SUBMITTED)
+    if office_ids is not None:
+        postings = postings.filter(office__in=list(office_ids))
+    return postings.select_related(
+        "owner", "office", "poster_mentor", "poster_mentee", "poster_organization"
+    ).order_by("submitted_at", "id")
+
+
+@dataclass(frozen=True)
+class OfficePostings:
+    """The demands and projects submitted to one office, in every status, newest first."""
+
+    challenges: QuerySet
+    projects: QuerySet
+
+
+def postings_of_office(office: Office | int) -> OfficePostings:
+    """Every posting submitted to ``office`` (filter the querysets by status as needed)."""
+    return OfficePostings(
+        challenges=Challenge.objects.filter(office=office).order_by("-created_at", "-id"),
+        projects=Project.objects.filter(office=office).order_by("-created_at", "-id"),
     )
 
 

@@ -36,7 +36,7 @@ def suggestions_for_posting(posting: Challenge | Project) -> QuerySet:
     related = "mentor__affiliation" if kind == CHALLENGES else "mentee__organization"
     return (
         target_rows(kind, posting.pk)
-        .select_related(related, f"{CANDIDATE_FIELD[kind]}__user")
+        .select_related(related, f"{CANDIDATE_FIELD[kind]}__user", TARGET_FIELD[kind])
         .order_by("rank", "id")
     )
 

@@ -2,13 +2,12 @@
 
 from decimal import Decimal
 
-import segno
 from django import template
 from django.utils import numberformat
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from mentors.templatetags.people import qr_markup
 from projects import rules
 from projects.queries.claims import claim_contacts as contacts_of_claim
 
@@ -60,6 +59,12 @@ def reward(challenge) -> str:
 
 
 @register.filter
+def can_review_postings(user) -> bool:
+    """Whether the menu offers the review queue (reviewers and managers of an office)."""
+    return rules.can_view_review_queue(user)
+
+
+@register.filter
 def can_decide_claim(user, claim) -> bool:
     return rules.can_decide_claim(user, claim)
 
@@ -77,9 +82,7 @@ def can_see_claim_contacts(user, claim) -> bool:
 @register.simple_tag(takes_context=True)
 def qr_svg(context, path: str) -> str:
     """An inline SVG QR code for the absolute URL of ``path``."""
-    url = context["request"].build_absolute_uri(path)
-    svg = segno.make(url, error="m").svg_inline(scale=8, dark="#153a6b", light="#ffffff")
-    return mark_safe(svg)  # noqa: S308 - segno generates the SVG from a URL; no user markup
+    return qr_markup(context["request"].build_absolute_uri(path))
 
 
 @register.filter

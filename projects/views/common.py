@@ -11,7 +11,7 @@ def posting_or_404(request, kind: str, pk: int):
     """The posting, or 404 when it does not exist or the user may not see it."""
     posting = get_object_or_404(
         board_model(kind).objects.select_related(
-            "owner", "poster_mentor", "poster_mentee", "poster_organization"
+            "owner", "office", "poster_mentor", "poster_mentee", "poster_organization"
         ),
         pk=pk,
     )

@@ -28,6 +28,7 @@ from projects.queries.postings import (
 from projects.services import postings as services
 from projects.services.common import BoardError
 from talentbridge.http import redirect_to, safe_next
+from talentbridge.parsing import parse_id
 
 from .common import form_data, posting_or_404
 
@@ -66,7 +67,12 @@ def posting_detail(request, kind: str, pk: int):
 
 def _save_posting_form(request, kind: str, posting):
     form_class = ChallengeForm if kind == Challenge.kind else ProjectForm
-    form = form_class(*form_data(request), instance=posting, user=request.user)
+    form = form_class(
+        *form_data(request),
+        instance=posting,
+        user=request.user,
+        office=parse_id(request.GET.get("office")),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             posting = services.save_posting(
@@ -104,11 +110,20 @@ def posting_edit(request, kind: str, pk: int):
     return _save_posting_form(request, kind, posting)
 
 
+def _shows_office(user) -> bool:
+    """The review queue names each posting's office when the user reviews for several."""
+    offices = rules.reviewing_office_ids(user)
+    return offices is None or len(offices) > 1
+
+
 def _review_done(request, posting, message: str):
     if request.htmx:
-        return render(
-            request, "projects/_review_row.html", {"posting": posting, "done_message": message}
-        )
+        context = {
+            "posting": posting,
+            "done_message": message,
+            "show_office": _shows_office(request.user),
+        }
+        return render(request, "projects/_review_row.html", context)
     messages.success(request, message)
     return redirect(safe_next(request, posting.get_absolute_url()))
 
@@ -156,9 +171,12 @@ def posting_send_back(request, kind: str, pk: int):
     form = SendBackForm(request.POST)
     if not form.is_valid():
         if request.htmx:
-            return render(
-                request, "projects/_review_row.html", {"posting": posting, "send_back_form": form}
-            )
+            context = {
+                "posting": posting,
+                "send_back_form": form,
+                "show_office": _shows_office(request.user),
+            }
+            return render(request, "projects/_review_row.html", context)
         messages.error(request, _("Say what the poster should change."))
         return redirect(posting.get_absolute_url())
     posting = services.send_back_posting(
@@ -179,11 +197,14 @@ def my_postings(request):
 
 @login_required
 def review_queue(request):
-    if not rules.is_organizer(request.user):
+    """The postings submitted to the offices the user reviews for (every office: admins)."""
+    if not rules.can_view_review_queue(request.user):
         raise PermissionDenied
+    offices = rules.reviewing_office_ids(request.user)
     context = {
-        "challenges": list(postings_to_review(Challenge.kind)),
-        "projects": list(postings_to_review(Project.kind)),
+        "challenges": list(postings_to_review(Challenge.kind, offices)),
+        "projects": list(postings_to_review(Project.kind, offices)),
         "send_back_form": SendBackForm(),
+        "show_office": _shows_office(request.user),
     }
     return render(request, "projects/review_queue.html", context)

@@ -1,16 +1,37 @@
-"""Fixtures for the boards: a demand of an enterprise, a project of an expert, profiles, and
-the experts of the suggestion tests."""
+"""Fixtures for the boards: a demand of an enterprise, a project of an expert (both submitted
+to the office whose manager is ``organizer``), profiles, and the experts of the suggestion
+tests."""
 
 import pytest
 
+from talentbridge.models import OfficeRole
 from tests.factories import (
     ChallengeFactory,
     IndustryChainFactory,
     MenteeFactory,
     MentorFactory,
+    OfficeFactory,
     OrganizationFactory,
     ProjectFactory,
+    member_of,
 )
+
+
+@pytest.fixture
+def home_office(db):
+    """The office the fixtures' postings are submitted to."""
+    return OfficeFactory(name="福建省引进人才服务中心")
+
+
+@pytest.fixture
+def other_office(db):
+    return OfficeFactory(name="晋安区人民政府")
+
+
+@pytest.fixture
+def organizer(home_office):
+    """A manager of the home office (the platform's organizer flag alone grants nothing)."""
+    return member_of(home_office, OfficeRole.MANAGER, name="组织者 王敏", is_organizer=True)
 
 
 @pytest.fixture
@@ -33,15 +54,15 @@ def company(enterprise_user):
 
 
 @pytest.fixture
-def challenge(enterprise_user, company):
+def challenge(enterprise_user, company, home_office):
     """A published demand of the enterprise, one slot."""
-    return ChallengeFactory(owner=enterprise_user, poster_organization=company)
+    return ChallengeFactory(owner=enterprise_user, poster_organization=company, office=home_office)
 
 
 @pytest.fixture
-def project(mentor_user, expert):
+def project(mentor_user, expert, home_office):
     """A published project of the expert, one slot."""
-    return ProjectFactory(owner=mentor_user, poster_mentor=expert)
+    return ProjectFactory(owner=mentor_user, poster_mentor=expert, office=home_office)
 
 
 @pytest.fixture

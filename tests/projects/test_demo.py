@@ -17,6 +17,9 @@ def test_seed_demo_boards_twice_gives_the_reports_figures():
         boards = boards_demo.seed(accounts, people)
     assert Project.objects.count() == 53
     assert Challenge.objects.count() == 28
+    host = people["office"]
+    assert Project.objects.filter(office=host).count() == 53
+    assert Challenge.objects.filter(office=host).count() == 28
     assert len(boards["projects"]) == 53
     assert Challenge.objects.values("poster_organization").distinct().count() == 28
     titles = set(Project.objects.values_list("title", flat=True))

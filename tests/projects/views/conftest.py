@@ -19,10 +19,12 @@ def users(organizer, mentor_user, mentee_user, enterprise_user):
 
 
 @pytest.fixture
-def postings(challenge, enterprise_user, company, mentor_user, expert):
-    draft = ChallengeFactory(owner=enterprise_user, poster_organization=company, status="draft")
+def postings(challenge, enterprise_user, company, mentor_user, expert, home_office):
+    draft = ChallengeFactory(
+        owner=enterprise_user, poster_organization=company, status="draft", office=home_office
+    )
     submitted = ChallengeFactory(
-        owner=enterprise_user, poster_organization=company, status="submitted"
+        owner=enterprise_user, poster_organization=company, status="submitted", office=home_office
     )
     claim = claim_posting(
         challenge, actor=mentor_user, approach="方案", timeline="3个月", expected_result="结果"

@@ -7,8 +7,8 @@ from django.urls import reverse
 from projects.models import MatchSuggestion, SuggestionFeedback
 from projects.queries import suggestions as queries
 from projects.services import recompute
-from talentbridge.models import Notification
-from tests.factories import MentorFactory, UserFactory
+from talentbridge.models import Notification, OfficeRole
+from tests.factories import MentorFactory, UserFactory, member_of
 from tests.projects.world import demand
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,9 @@ def test_panel_shows_suggestions_with_reasons_to_the_poster(experts, water, clie
 
 
 def test_panel_runs_a_constant_number_of_queries(
-    water, organizer, client_for, django_assert_num_queries
+    water, organizer, home_office, client_for, django_assert_num_queries
 ):
-    challenge = demand(water)
+    challenge = demand(water, office=home_office)
     client = client_for(organizer)
     url = reverse("projects:suggestions", args=["challenges", challenge.pk])
 
@@ -79,13 +79,15 @@ def test_feedback_with_no_choice_shows_an_error(experts, water, client_for):
 
 
 @pytest.fixture
-def world(experts, water, organizer):
-    """A demand with its list computed, and the people who may or may not see it."""
-    challenge = demand(water)
+def world(experts, water, organizer, home_office, other_office):
+    """A demand with its list computed, and the people who may or may not see it: the
+    organizer manages the office it was submitted to; another office's manager does not."""
+    challenge = demand(water, office=home_office)
     recompute.recompute_target("challenges", challenge.pk)
     row = queries.suggestions_for_posting(challenge).first()
     return {
         "organizer": organizer,
+        "other_office": member_of(other_office, OfficeRole.MANAGER, is_organizer=True),
         "poster": challenge.owner,
         "suggested": experts[0].user,
         "stranger": UserFactory(is_mentor=True),
@@ -99,24 +101,31 @@ GET, POST = "get", "post"
 # url name, args from the world, method, POST data, expected status per role
 MATRIX = [
     ("suggestions", lambda w: ["challenges", w["challenge"].pk], GET, {},
-     {"anonymous": 404, "stranger": 404, "suggested": 404, "poster": 200, "organizer": 200}),
+     {"anonymous": 404, "stranger": 404, "suggested": 404, "poster": 200, "organizer": 200,
+      "other_office": 404}),
     ("suggestion_invite", lambda w: [w["row"].pk], POST, {},
-     {"anonymous": 302, "stranger": 404, "suggested": 404, "poster": 302, "organizer": 302}),
+     {"anonymous": 302, "stranger": 404, "suggested": 404, "poster": 302, "organizer": 302,
+      "other_office": 404}),
     ("suggestion_feedback", lambda w: [w["row"].pk], POST, {"relevant": "yes"},
-     {"anonymous": 302, "stranger": 404, "suggested": 302, "poster": 302, "organizer": 302}),
+     {"anonymous": 302, "stranger": 404, "suggested": 302, "poster": 302, "organizer": 302,
+      "other_office": 404}),
     ("for_you", lambda w: [], GET, {},
-     {"anonymous": 302, "stranger": 200, "suggested": 200, "poster": 200, "organizer": 200}),
+     {"anonymous": 302, "stranger": 200, "suggested": 200, "poster": 200, "organizer": 200,
+      "other_office": 200}),
     ("recompute", lambda w: [], GET, {},
-     {"anonymous": 302, "stranger": 403, "suggested": 403, "poster": 403, "organizer": 200}),
+     {"anonymous": 302, "stranger": 403, "suggested": 403, "poster": 403, "organizer": 200,
+      "other_office": 200}),
     ("recompute_progress", lambda w: [w["run"].pk], GET, {},
-     {"anonymous": 302, "stranger": 403, "suggested": 403, "poster": 403, "organizer": 200}),
+     {"anonymous": 302, "stranger": 403, "suggested": 403, "poster": 403, "organizer": 200,
+      "other_office": 200}),
 ]  # fmt: skip
+ROLES = ["anonymous", "stranger", "suggested", "poster", "organizer", "other_office"]
 
 
 @pytest.mark.parametrize(
     ("name", "args", "method", "data", "expected"), MATRIX, ids=[row[0] for row in MATRIX]
 )
-@pytest.mark.parametrize("role", ["anonymous", "stranger", "suggested", "poster", "organizer"])
+@pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(world, name, args, method, data, expected, role):
     client = Client()
     if role != "anonymous":
