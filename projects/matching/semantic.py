@@ -65,10 +65,11 @@ class Semantic:
         """The unit query vector of weighted terms, or None if none of them is in the space."""
         if not self.dims or not len(term_ids):
             return None
-        vec = (weights.astype(np.float32) / np.linalg.norm(weights)) @ self.term_vectors[term_ids]
+        vec = (weights / np.linalg.norm(weights)).astype(np.float32) @ self.term_vectors[term_ids]
         vec -= self.mean
         norm = float(np.linalg.norm(vec))
-        return vec / norm if norm > 0 else None
+        # float32 throughout: a float64 vector would make every product cast 200k rows.
+        return (vec / np.float32(norm)).astype(np.float32) if norm > 0 else None
 
     def similarity(self, vec: np.ndarray) -> np.ndarray:
         """Cosine of every expert with a unit query vector, clipped at 0."""
