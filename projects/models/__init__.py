@@ -4,6 +4,17 @@ landings, the timeline of every posting, match suggestions and their recompute r
 Imports mentors/ and talentbridge/, never events/. Every model is importable from here.
 """
 
+# The commissioners' feature package keeps its models beside its other layers.
+from projects.commissioners.models import (
+    CommissionerRequest,
+    DemandDraft,
+    Dispatch,
+    RecordFile,
+    ServiceRecord,
+    WhistlePolicy,
+    WhistleRequest,
+)
+
 from .attachments import Attachment
 from .claims import Claim
 from .history import PostingEvent
@@ -27,6 +38,9 @@ __all__ = [
     "Attachment",
     "Challenge",
     "Claim",
+    "CommissionerRequest",
+    "DemandDraft",
+    "Dispatch",
     "Landing",
     "MatchSuggestion",
     "PostingEvent",
@@ -34,7 +48,11 @@ __all__ = [
     "Project",
     "RecomputeChunk",
     "RecomputeRun",
+    "RecordFile",
+    "ServiceRecord",
     "Status",
     "SuggestionFeedback",
+    "WhistlePolicy",
+    "WhistleRequest",
     "exactly_one",
 ]
