@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from talentbridge.parsing import parse_id
 
@@ -90,3 +90,6 @@ urlpatterns += [
     ),
     path("<kind:kind>/<id:pk>/suggestions/", suggestions.posting_suggestions, name="suggestions"),
 ]
+
+# Technology commissioners (科技专员): a feature package with its own URLs.
+urlpatterns += [path("commissioners/", include("projects.commissioners.urls"))]

@@ -190,6 +190,74 @@ class HonourFactory(factory.django.DjangoModelFactory):
     level = 4
 
 
+# --- projects: technology commissioners -------------------------------------------------------
+
+from projects.commissioners.models import (  # noqa: E402
+    Dispatch,
+    ServiceRecord,
+    WhistleRequest,
+)
+from talentbridge.models import Office  # noqa: E402
+
+
+class CommissionerOfficeFactory(factory.django.DjangoModelFactory):
+    """An office that dispatches technology commissioners."""
+
+    class Meta:
+        model = Office
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"青岛市第{n}科技局")
+    kind = Office.Kind.GOVERNMENT
+    region = "山东省青岛市"
+
+
+class DispatchFactory(factory.django.DjangoModelFactory):
+    """A commissioner serving a firm since two months ago (rows only: no role is granted)."""
+
+    class Meta:
+        model = Dispatch
+
+    office = factory.SubFactory(CommissionerOfficeFactory)
+    commissioner = factory.SubFactory(UserFactory, is_mentor=True)
+    organization = factory.SubFactory(OrganizationFactory, city="青岛市", county="崂山区")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=60))
+
+
+class ServiceRecordFactory(factory.django.DjangoModelFactory):
+    """A confirmed on-site visit of the dispatch's commissioner to its firm."""
+
+    class Meta:
+        model = ServiceRecord
+
+    dispatch = factory.SubFactory(DispatchFactory)
+    office = factory.SelfAttribute("dispatch.office")
+    commissioner = factory.SelfAttribute("dispatch.commissioner")
+    organization = factory.SelfAttribute("dispatch.organization")
+    served_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=7))
+    duration_minutes = 90
+    findings = "注塑件良品率低，模具寿命短。"
+    status = ServiceRecord.Status.CONFIRMED
+
+
+class WhistleRequestFactory(factory.django.DjangoModelFactory):
+    """A request raised a week ago to the dispatch's commissioner, deadlines 24 h and 120 h."""
+
+    class Meta:
+        model = WhistleRequest
+        exclude = ("dispatch",)
+
+    dispatch = factory.SubFactory(DispatchFactory)
+    office = factory.SelfAttribute("dispatch.office")
+    organization = factory.SelfAttribute("dispatch.organization")
+    commissioner = factory.SelfAttribute("dispatch.commissioner")
+    raised_by = factory.SubFactory(UserFactory, is_enterprise=True)
+    title = factory.Sequence(lambda n: f"产线故障急需专家 {n}")
+    raised_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
+    acknowledge_by = factory.LazyAttribute(lambda o: o.raised_at + timedelta(hours=24))
+    close_by = factory.LazyAttribute(lambda o: o.raised_at + timedelta(hours=120))
+
+
 # --- offices: the people they hold, the postings submitted to them ----------------------------
 
 from talentbridge.models import Membership, Office, OfficeRole  # noqa: E402
