@@ -49,7 +49,7 @@ def mail_profile_invitation(invitation_id: int) -> bool:
     mail server refuses marks the invitation bounced. Returns whether a mail left."""
     with transaction.atomic():
         invitation = (
-            ProfileInvitation.objects.select_for_update()
+            ProfileInvitation.objects.select_for_update(of=("self",))
             .select_related("office", "mentor", "sent_by")
             .filter(pk=invitation_id)
             .first()
