@@ -21,6 +21,7 @@ from ..queries import (
     whistles_for_firms,
 )
 
+# Each list of the desk shows this many rows; the records and requests pages show them all.
 RECENT = 10
 
 
@@ -37,15 +38,15 @@ def desk(request):
     if serving:
         context |= {
             "my_firms": list(dispatches_of(user)),
-            "my_whistles": list(open_whistles_of(user)),
+            "my_whistles": list(open_whistles_of(user)[:RECENT]),
             "my_records": list(records_by(user)[:RECENT]),
             "my_drafts": list(drafts_by(user)[:RECENT]),
         }
     if firm_ids:
         context |= {
             "our_commissioners": list(dispatches_for_firms(firm_ids)),
-            "to_confirm": list(records_awaiting(firm_ids)),
-            "drafts_to_review": list(drafts_awaiting(firm_ids)),
+            "to_confirm": list(records_awaiting(firm_ids)[:RECENT]),
+            "drafts_to_review": list(drafts_awaiting(firm_ids)[:RECENT]),
             "our_whistles": list(whistles_for_firms(firm_ids)[:RECENT]),
             "our_records": list(records_for_firms(firm_ids)[:RECENT]),
         }

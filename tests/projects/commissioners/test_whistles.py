@@ -18,6 +18,7 @@ from projects.commissioners.services.whistles import (
     set_whistle_policy,
 )
 from projects.commissioners.tasks import task_escalate_whistles
+from talentbridge.celery import app as celery_app
 from talentbridge.models import AuditEntry, Membership, Notification, OfficeRole
 from tests.factories import OrganizationFactory, UserFactory
 
@@ -127,6 +128,11 @@ def test_an_untouched_request_escalates_each_deadline_once(whistle, clock, manag
         f"projects.whistle.{whistle.pk}.overdue.acknowledge",
         f"projects.whistle.{whistle.pk}.overdue.close",
     ]
+
+
+def test_the_deadline_check_is_registered_under_its_beat_name():
+    assert task_escalate_whistles.name == "projects.commissioners.escalate_whistles"
+    assert task_escalate_whistles.name in celery_app.tasks
 
 
 def test_closing_acknowledges_at_the_same_moment(whistle, clock, commissioner, firm_rep):
