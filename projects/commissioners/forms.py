@@ -209,7 +209,9 @@ class ServiceRecordForm(PortalModelForm):
             self.fields["dispatch"].label_from_instance = lambda d: d.organization.name
             self.fields["dispatch"].empty_label = None
             self.initial.setdefault("served_on", timezone.localdate())
-        self.fields["whistle"].queryset = open_whistles_of(commissioner)
+        self.fields["whistle"].queryset = open_whistles_of(
+            commissioner, keep=self.instance.whistle_id
+        )
         self.fields["whistle"].label_from_instance = lambda w: f"{w.organization.name}: {w.title}"
         self.fields["served_on"].widget.attrs["max"] = timezone.localdate().isoformat()
 

@@ -225,11 +225,13 @@ def _whistles() -> QuerySet[WhistleRequest]:
     return WhistleRequest.objects.select_related("organization", "commissioner", "office")
 
 
-def open_whistles_of(commissioner: User) -> QuerySet[WhistleRequest]:
-    """A commissioner's requests still to acknowledge or close, the nearest deadline first."""
+def open_whistles_of(commissioner: User, *, keep: int | None = None) -> QuerySet[WhistleRequest]:
+    """A commissioner's requests still to acknowledge or close, the nearest deadline first
+    (and request ``keep``, whatever its status: the one a record already answers)."""
+    still_open = Q(commissioner=commissioner, status__in=WhistleRequest.OPEN_STATUSES)
     return (
         _whistles()
-        .filter(commissioner=commissioner, status__in=WhistleRequest.OPEN_STATUSES)
+        .filter(still_open | Q(pk=keep) if keep else still_open)
         .order_by("acknowledge_by", "pk")
     )
 

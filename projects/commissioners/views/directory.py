@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from mentors.models import Mentor
 from talentbridge.http import paginate, query_string, redirect_to, wants_fragment
-from talentbridge.models import Office
+from talentbridge.models import Office, OfficeRole
 from talentbridge.rules import is_admin, managed_office_ids
 
 from .. import rules
@@ -23,7 +23,7 @@ from ..services.dispatches import request_commissioner
 
 def _managed_offices(user):
     if is_admin(user):
-        return Office.objects.filter(memberships__role="commissioner").distinct()
+        return Office.objects.filter(memberships__role=OfficeRole.COMMISSIONER).distinct()
     return Office.objects.filter(pk__in=managed_office_ids(user))
 
 

@@ -15,6 +15,8 @@ from projects.commissioners.models import (
     ServiceRecord,
     WhistleRequest,
 )
+from projects.commissioners.services.records import log_service_record
+from projects.commissioners.services.whistles import close_whistle, raise_whistle
 from tests.factories import IndustryChainFactory, ServiceRecordFactory
 
 from .conftest import VISIT, make_commissioner
@@ -131,6 +133,23 @@ def test_a_bad_visit_swaps_the_form_with_its_errors(client_for, dispatch, commis
     assert "<html" not in html
     assert set(response.context["form"].errors) == {"served_on", "duration_minutes"}
     assert not ServiceRecord.objects.exists()
+
+
+def test_a_record_answering_a_closed_request_stays_editable(
+    client_for, dispatch, commissioner, office, firm, firm_rep
+):
+    whistle = raise_whistle(office, firm, actor=firm_rep, title="产线停机急需诊断")
+    close_whistle(whistle, actor=commissioner, resolution="现场解决")
+    record = log_service_record(
+        dispatch, actor=commissioner, served_on=timezone.localdate(), whistle=whistle, **VISIT
+    )
+    response = client_for(commissioner).post(
+        f"/boards/commissioners/records/{record.pk}/edit/",
+        {**_visit(dispatch, duration_minutes="45"), "whistle": whistle.pk},
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert (record.duration_minutes, record.whistle) == (45, whistle)
 
 
 def test_the_firm_confirms_from_the_record_page(client_for, record, firm_rep):
