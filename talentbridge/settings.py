@@ -121,6 +121,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tasks record their outcome in the database (notifications, export jobs, recompute runs);
 # nothing waits on a task's return value, so none is stored in Redis.
 CELERY_TASK_IGNORE_RESULT = True
+# Task modules beyond each app's tasks.py, which autodiscovery finds by itself.
+CELERY_IMPORTS = ["projects.commissioners.tasks"]
 # A request that queues a task must not hang while Redis is away: one quick retry, then the
 # task is kept in the database (talentbridge.recovery) and the request goes on.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
@@ -154,6 +156,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "talentbridge.fail_stale_jobs": {
         "task": "talentbridge.fail_stale_jobs",
         "schedule": timedelta(minutes=5),
+    },
+    # Whistle requests past a deadline go to their office's managers, once per deadline.
+    "projects.commissioners.escalate_whistles": {
+        "task": "projects.commissioners.escalate_whistles",
+        "schedule": timedelta(minutes=10),
     },
     # Export files are deleted once their download link has expired.
     "events.purge_exports": {"task": "events.purge_exports", "schedule": timedelta(hours=1)},

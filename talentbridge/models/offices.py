@@ -101,7 +101,7 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

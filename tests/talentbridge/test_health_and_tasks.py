@@ -77,5 +77,6 @@ def test_beat_schedule_names_only_registered_tasks(settings):
         "events.purge_exports",
         "talentbridge.sweep_outbox",
         "talentbridge.fail_stale_jobs",
+        "projects.commissioners.escalate_whistles",
     }
     assert scheduled <= set(celery_app.tasks)

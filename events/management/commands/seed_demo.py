@@ -1,4 +1,5 @@
-"""Load the demo summit: the Fuzhou 青蓝接力 summit of the seed reports, at its real size.
+"""Load the demo: the Fuzhou 青蓝接力 summit of the seed reports at its real size, and
+Qingdao's technology commissioners with their year of service records.
 
 Idempotent: every part is keyed on natural keys, so running it again changes nothing more.
 """
@@ -9,6 +10,7 @@ from django.db import transaction
 from events import demo as events_demo
 from mentors import demo as people_demo
 from projects import demo as boards_demo
+from projects.commissioners import demo as commissioners_demo
 from talentbridge import demo as accounts_demo
 
 
@@ -21,7 +23,9 @@ class Command(BaseCommand):
             people = people_demo.seed(accounts)
             boards = boards_demo.seed(accounts, people)
             summit = events_demo.seed(accounts, people, boards)
+            commissioners = commissioners_demo.seed(accounts, people)
             boards_demo.seed_suggestions()
+        accounts |= commissioners["accounts"]
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")
