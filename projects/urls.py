@@ -80,6 +80,12 @@ urlpatterns = [
 # Match suggestions (智能推荐).
 urlpatterns += [
     path("for-you/", for_you.for_you, name="for_you"),
+    path(
+        "for-you/<kind:kind>/<id:pk>/feedback/",
+        for_you.for_you_feedback,
+        name="for_you_feedback",
+    ),
+    path("suggestions/feedback/", suggestions.feedback_report, name="suggestion_feedback_report"),
     path("suggestions/recompute/", recompute.recompute, name="recompute"),
     path("suggestions/runs/<id:pk>/", recompute.recompute_progress, name="recompute_progress"),
     path("suggestions/<id:pk>/invite/", suggestions.suggestion_invite, name="suggestion_invite"),

@@ -1,5 +1,9 @@
 """What users do with suggestions: give feedback, invite a suggested person to claim, start a
-full recompute. Each writes the audit trail."""
+full recompute. Each writes the audit trail.
+
+A "not relevant" verdict is never shown to its giver again (the reads filter it out at once);
+when it comes from the owner of the list, the list is recomputed without that candidate, so
+it keeps its length."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from mentors.models import Mentee, Mentor
 from projects.models import Challenge, MatchSuggestion, Project, RecomputeRun, SuggestionFeedback
 from projects.queries.suggestions import invitation_key
-from projects.suggestions import ENGINE_VERSION, SuggestionError
-from projects.tasks import task_full_recompute
+from projects.suggestions import CHALLENGES, ENGINE_VERSION, MENTEES, PROJECTS, SuggestionError
+from projects.tasks import task_full_recompute, task_recompute_posting
 from talentbridge.models import User
 from talentbridge.services import log_action, notify
 
@@ -53,21 +57,16 @@ def invite_to_claim(suggestion: MatchSuggestion, *, actor: User) -> None:
     invite_person(suggestion.candidate, posting, actor=actor)
 
 
-@transaction.atomic
-def record_feedback(
-    suggestion: MatchSuggestion, *, actor: User, relevant: bool
-) -> SuggestionFeedback:
-    """Store (or change) the user's verdict on the suggested pair."""
-    pair = {
-        name: getattr(suggestion, f"{name}_id")
-        for name in ("mentor", "mentee", "challenge", "project", "for_mentee")
-    }
+PAIR_COLUMNS = ("mentor", "mentee", "challenge", "project", "for_mentee")
+
+
+def _store_feedback(pair: dict, *, actor: User, relevant: bool, score: float):
     feedback, created = SuggestionFeedback.objects.update_or_create(
         user=actor,
-        **{f"{k}_id": v for k, v in pair.items()},
+        **{f"{name}_id": pair.get(name) for name in PAIR_COLUMNS},
         defaults={
             "relevant": relevant,
-            "score": suggestion.score,
+            "score": score,
             "engine_version": ENGINE_VERSION,
             "created_at": timezone.now(),
         },
@@ -76,6 +75,46 @@ def record_feedback(
         feedback,
         "projects.suggestion_feedback." + ("give" if created else "change"),
         actor=actor,
-        changes={"relevant": relevant, "score": round(suggestion.score, 4)},
+        changes={"relevant": relevant, "score": round(score, 4)},
     )
     return feedback
+
+
+def _refresh_owners_list(target, kind: str, *, actor: User) -> None:
+    owner = target.user_id if kind == MENTEES else target.owner_id
+    if owner == actor.pk:
+        task_recompute_posting.delay(kind=kind, posting_id=target.pk)
+
+
+@transaction.atomic
+def record_feedback(
+    suggestion: MatchSuggestion, *, actor: User, relevant: bool
+) -> SuggestionFeedback:
+    """Store (or change) the user's verdict on the suggested pair."""
+    pair = {name: getattr(suggestion, f"{name}_id") for name in PAIR_COLUMNS}
+    feedback = _store_feedback(pair, actor=actor, relevant=relevant, score=suggestion.score)
+    if not relevant:
+        kind = (
+            CHALLENGES
+            if suggestion.challenge_id
+            else PROJECTS
+            if suggestion.project_id
+            else MENTEES
+        )
+        _refresh_owners_list(suggestion.target, kind, actor=actor)
+    return feedback
+
+
+@transaction.atomic
+def record_posting_feedback(
+    person: Mentor | Mentee,
+    posting: Challenge | Project,
+    *,
+    actor: User,
+    relevant: bool,
+    score: float,
+) -> SuggestionFeedback:
+    """Store (or change) a person's verdict on a posting suggested to them ("for you")."""
+    role = "mentor" if isinstance(person, Mentor) else "mentee"
+    pair = {role: person.pk, posting.kind[:-1]: posting.pk}
+    return _store_feedback(pair, actor=actor, relevant=relevant, score=score)

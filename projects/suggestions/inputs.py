@@ -1,17 +1,31 @@
 """Rows → engine objects: experts, mentees and postings as the matching engine sees them, the
 engines indexed on every expert or mentee (refitted only when their table changed), and the
-ranking of one target's candidates."""
+ranking of one target's candidates.
+
+Who someone is goes to the engine as well, for conflicts of interest: people keys
+(``user:<id>``, ``mentor:<id>``, ``mentee:<id>``) and organisation names (an expert's
+affiliation, a mentee's organisation, the organisations whose accounts they use). A posting
+names its poster and the poster's organisation, so neither the poster nor a colleague is ever
+suggested for it."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q
 
-from mentors.models import IndustryChain, Mentee, Mentor, Pairing
-from projects.matching import Expert, Item, MatchEngine, Suggestion
-from projects.models import Challenge, Project, Status
+from mentors.models import IndustryChain, Mentee, Mentor, Organization, Pairing
+from projects.matching import Expert, Item, ItemSuggestion, MatchEngine, Suggestion
+from projects.models import Challenge, Claim, Project, Status, SuggestionFeedback
 
-from . import CHALLENGES, MENTEES, MENTORS, PROJECTS, TOP_K, candidates_of
+from . import (
+    CANDIDATE_FIELD,
+    CHALLENGES,
+    MENTEES,
+    MENTORS,
+    TARGET_FIELD,
+    TOP_K,
+    candidates_of,
+)
 
 
 def field_tags(fields: Iterable[IndustryChain]) -> list[str]:
@@ -19,8 +33,25 @@ def field_tags(fields: Iterable[IndustryChain]) -> list[str]:
     return [name for field in fields for name in (field.name_zh, field.name_en) if name]
 
 
-def mentor_expert(mentor: Mentor, *, occupied: int, project_titles: Sequence[str] = ()) -> Expert:
-    """The engine's view of an expert; a full or unavailable expert has capacity 0."""
+def _people(*keys: tuple[str, int | None]) -> list[str]:
+    return [f"{kind}:{pk}" for kind, pk in keys if pk]
+
+
+def _names(*organizations: Organization | None) -> list[str]:
+    return [org.name for org in organizations if org is not None and org.name]
+
+
+def mentor_expert(
+    mentor: Mentor,
+    *,
+    occupied: int,
+    project_titles: Sequence[str] = (),
+    memberships: Sequence[str] = (),
+) -> Expert:
+    """The engine's view of an expert; a full or unavailable expert has capacity 0.
+
+    ``memberships`` are the names of the organisations the expert's account represents.
+    """
     capacity = max(mentor.capacity - occupied, 0) if mentor.available else 0
     return Expert(
         id=str(mentor.pk),
@@ -34,39 +65,68 @@ def mentor_expert(mentor: Mentor, *, occupied: int, project_titles: Sequence[str
         hometown=mentor.region_label,
         languages=mentor.languages.split(),
         capacity=capacity,
+        people=_people(("mentor", mentor.pk), ("user", mentor.user_id)),
+        organizations=[*_names(mentor.affiliation), *memberships],
     )
 
 
-def mentee_expert(mentee: Mentee) -> Expert:
+def mentee_expert(mentee: Mentee, *, memberships: Sequence[str] = ()) -> Expert:
     """The engine's view of a mentee as a candidate for projects."""
     return Expert(
         id=str(mentee.pk),
         texts=[text for text in (mentee.needs, mentee.bio) if text],
         tags=field_tags(mentee.fields.all()),
         region=mentee.region_label,
+        people=_people(("mentee", mentee.pk), ("user", mentee.user_id)),
+        organizations=[*_names(mentee.organization), *memberships],
     )
 
 
 def posting_item(posting: Challenge | Project) -> Item:
-    """A posting as a query; confidential details stay out, so no reason can reveal them."""
+    """A posting as a query; confidential details stay out, so no reason can reveal them.
+
+    Its poster (the managing account, the posting expert or mentee) and the poster's
+    organisation (the posting organisation, the mentee's organisation, the expert's
+    affiliation) are in conflict with it.
+    """
     parts = [posting.title, posting.summary, getattr(posting, "required_expertise", "")]
     if not posting.confidential:
         parts.append(posting.details)
+    mentor, mentee = posting.poster_mentor, posting.poster_mentee
     return Item(
         id=str(posting.pk),
         text="\n".join(part for part in parts if part),
         tags=field_tags(posting.fields.all()),
         region=posting.region_label,
+        people=_people(
+            ("user", posting.owner_id),
+            ("mentor", posting.poster_mentor_id),
+            ("user", mentor.user_id if mentor else None),
+            ("mentee", posting.poster_mentee_id),
+            ("user", mentee.user_id if mentee else None),
+        ),
+        organizations=_names(
+            posting.poster_organization,
+            mentor.affiliation if mentor else None,
+            mentee.organization if mentee else None,
+        ),
     )
 
 
 def mentee_item(mentee: Mentee) -> Item:
-    """A mentee's needs as a query for "mentors for you" and the pairing plan."""
+    """A mentee's needs as a query for "mentors for you" and the pairing plan; the mentee
+    is never suggested to themself (an expert colleague may well mentor them)."""
     fields = list(mentee.fields.all())
     text = "\n".join(
         part for part in (mentee.needs, mentee.bio, " ".join(field_tags(fields))) if part
     )
-    return Item(id=str(mentee.pk), text=text, tags=field_tags(fields), region=mentee.region_label)
+    return Item(
+        id=str(mentee.pk),
+        text=text,
+        tags=field_tags(fields),
+        region=mentee.region_label,
+        people=_people(("mentee", mentee.pk), ("user", mentee.user_id)),
+    )
 
 
 def target_item(kind: str, target) -> Item:
@@ -100,19 +160,40 @@ def _mentor_fingerprint() -> tuple:
         projects["n"],
         projects["last"],
         taken,
+        *_organization_fingerprint(),
     )
+
+
+def _organization_fingerprint() -> tuple:
+    """Renamed organisations and changed representatives change who is a colleague."""
+    names = Organization.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+    members = Organization.members.through.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return (names["n"], names["last"], members["n"], members["last"])
 
 
 def _mentee_fingerprint() -> tuple:
     people = Mentee.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
     tags = Mentee.fields.through.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return (people["n"], people["last"], tags["n"], tags["last"])
+    return (people["n"], people["last"], tags["n"], tags["last"], *_organization_fingerprint())
+
+
+def _memberships() -> dict[int, list[str]]:
+    """The names of the organisations each account represents, by user id."""
+    out: dict[int, list[str]] = {}
+    for user_id, name in Organization.members.through.objects.values_list(
+        "user_id", "organization__name"
+    ):
+        out.setdefault(user_id, []).append(name)
+    return out
 
 
 def _mentor_experts() -> list[Expert]:
-    mentors = Mentor.objects.prefetch_related("fields").annotate(
-        occupied=Count("pairings", filter=Q(pairings__status__in=Pairing.OCCUPYING))
+    mentors = (
+        Mentor.objects.select_related("affiliation")
+        .prefetch_related("fields")
+        .annotate(occupied=Count("pairings", filter=Q(pairings__status__in=Pairing.OCCUPYING)))
     )
+    memberships = _memberships()
     titles: dict[int, list[str]] = {}
     for mentor_id, title in (
         Project.objects.filter(poster_mentor__isnull=False)
@@ -121,12 +202,22 @@ def _mentor_experts() -> list[Expert]:
     ):
         titles.setdefault(mentor_id, []).append(title)
     return [
-        mentor_expert(m, occupied=m.occupied, project_titles=titles.get(m.pk, ())) for m in mentors
+        mentor_expert(
+            m,
+            occupied=m.occupied,
+            project_titles=titles.get(m.pk, ()),
+            memberships=memberships.get(m.user_id, ()),
+        )
+        for m in mentors
     ]
 
 
 def _mentee_experts() -> list[Expert]:
-    return [mentee_expert(m) for m in Mentee.objects.prefetch_related("fields")]
+    memberships = _memberships()
+    return [
+        mentee_expert(m, memberships=memberships.get(m.user_id, ()))
+        for m in Mentee.objects.select_related("organization").prefetch_related("fields")
+    ]
 
 
 _SOURCES = {
@@ -148,25 +239,53 @@ def candidate_engine(candidates: str) -> MatchEngine:
     return fitted.engine
 
 
-def excluded_candidates(kind: str, target) -> set[str]:
-    """Candidates never suggested for ``target``: its own poster, and an existing pair."""
-    if kind == CHALLENGES:
-        mine = Mentor.objects.filter(Q(user=target.owner_id) | Q(pk=target.poster_mentor_id))
-        return {str(pk) for pk in mine.values_list("pk", flat=True)}
-    if kind == PROJECTS:
-        mine = Mentee.objects.filter(Q(user=target.owner_id) | Q(pk=target.poster_mentee_id))
-        return {str(pk) for pk in mine.values_list("pk", flat=True)}
-    paired = Pairing.objects.filter(mentee=target, status__in=Pairing.OPEN)
-    return {str(pk) for pk in paired.values_list("mentor_id", flat=True)}
+def excluded_pairs(kind: str, target) -> set[tuple[str, str]]:
+    """(candidate id, target id) pairs never suggested for ``target``: who already claimed
+    it (pending, won, declined or withdrawn), an existing pair of a mentee, and the
+    candidates its owner marked "not relevant". Conflicts of interest are the engine's."""
+    role = CANDIDATE_FIELD[kind]
+    column = TARGET_FIELD[kind]
+    if kind == MENTEES:
+        paired = Pairing.objects.filter(mentee=target, status__in=Pairing.OPEN)
+        excluded = set(paired.values_list("mentor_id", flat=True))
+        owner = target.user_id
+    else:
+        claims = Claim.objects.filter(**{column: target})
+        profiles = Mentor if kind == CHALLENGES else Mentee
+        excluded = set(claims.values_list(role, flat=True))
+        excluded |= set(
+            profiles.objects.filter(user__in=claims.values("claimant")).values_list("pk", flat=True)
+        )
+        owner = target.owner_id
+    verdicts = SuggestionFeedback.objects.filter(**{column: target}, user=owner, relevant=False)
+    excluded |= set(verdicts.values_list(role, flat=True))
+    return {(str(pk), str(target.pk)) for pk in excluded if pk}
 
 
 def rank_target(kind: str, target, *, k: int = TOP_K) -> list[Suggestion]:
-    """The ``k`` best candidates for ``target``, best first, without excluded ones."""
-    excluded = excluded_candidates(kind, target)
-    ranked = candidate_engine(candidates_of(kind)).rank(
-        target_item(kind, target), k + len(excluded)
-    )
-    return [s for s in ranked if s.expert_id not in excluded][:k]
+    """The ``k`` best candidates for ``target``, best first; conflicts and excluded pairs
+    (``excluded_pairs``) are never among them."""
+    engine = candidate_engine(candidates_of(kind))
+    return engine.rank(target_item(kind, target), k, exclude=excluded_pairs(kind, target))
+
+
+def rank_postings(
+    candidates: str,
+    candidate_id: int,
+    postings: Sequence[Challenge | Project],
+    *,
+    k: int = TOP_K,
+    exclude: Iterable[tuple[str, str]] = (),
+) -> list[ItemSuggestion]:
+    """The ``k`` best of ``postings`` for one expert (or mentee), with the scores and reasons
+    the posting's own list gives them; none for a candidate the index does not hold yet."""
+    items = [posting_item(posting) for posting in postings]
+    try:
+        return candidate_engine(candidates).rank_items(
+            str(candidate_id), items, k, exclude=set(exclude)
+        )
+    except KeyError:
+        return []
 
 
 def score_candidate(engine: MatchEngine, item: Item, candidate_id: str) -> float:

@@ -7,7 +7,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import IndustryChain
+from projects.matching.labels import GOOD, POSSIBLE, STRONG, WEAK
 from projects.matching.taxonomy import CONCEPTS
+
+# The engine's labels as people read them.
+LABEL_NAMES = {
+    STRONG: _("Strong match"),
+    GOOD: _("Good match"),
+    POSSIBLE: _("Possible match"),
+    WEAK: _("Weak match"),
+}
 
 REASON_LABELS = {
     "terms": _("Shared terms"),
@@ -16,6 +25,7 @@ REASON_LABELS = {
     "region": _("Works in the region"),
     "hometown": _("Hometown expert (老乡)"),
     "language": _("Speaks"),
+    "liked": _("Like postings you marked relevant"),
 }
 LANGUAGE_NAMES = {"zh": _("Chinese"), "en": _("English")}
 

@@ -1,7 +1,12 @@
-"""The suggestions panel of a posting, invitations to claim, and feedback on a suggestion."""
+"""The suggestions panel of a posting, invitations to claim, feedback on a suggestion, and the
+organizers' report of that feedback by field.
+
+The panel shows the poster readable labels of the matches worth showing; the managers of the
+posting's office also see the scores and the weak candidates."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,11 +16,17 @@ from django.views.decorators.http import require_POST
 from projects import rules
 from projects.forms.suggestions import FeedbackForm
 from projects.models import MatchSuggestion
-from projects.queries.suggestions import feedback_of, invited_ids, suggestions_for_posting
+from projects.queries.suggestions import (
+    feedback_by_field,
+    feedback_of,
+    invited_ids,
+    suggestions_for_posting,
+)
 from projects.services import suggestions as services
-from projects.suggestions import SuggestionError
+from projects.suggestions import SHOWN_MIN_SCORE, SuggestionError
 from projects.suggestions.reasons import explain_all
 from talentbridge.http import safe_next
+from talentbridge.rules import is_admin, managed_office_ids
 
 from .common import posting_or_404
 
@@ -30,12 +41,18 @@ def _suggestion_or_404(pk: int) -> MatchSuggestion:
 
 
 def _panel_context(request, posting) -> dict:
-    rows = list(suggestions_for_posting(posting))
+    show_scores = rules.runs_posting(request.user, posting)
+    rows = list(
+        suggestions_for_posting(
+            posting, viewer=request.user, min_score=0.0 if show_scores else SHOWN_MIN_SCORE
+        )
+    )
     explain_all(rows)
     return {
         "posting": posting,
         "kind": posting.kind,
         "rows": rows,
+        "show_scores": show_scores,
         "feedback": feedback_of(request.user, rows),
         "invited": invited_ids(rows),
         "can_invite": bool(rows) and rules.can_invite_to_claim(request.user, rows[0]),
@@ -113,3 +130,17 @@ def suggestion_feedback(request, pk: int):
         )
     messages.success(request, _("Thank you: your feedback improves the suggestions."))
     return redirect(safe_next(request, reverse("projects:for_you")))
+
+
+@login_required
+def feedback_report(request):
+    """Relevant / not relevant verdicts by field, for the organizers: an office's managers
+    see the verdicts on their office's postings, administrators every verdict."""
+    if not rules.can_recompute_suggestions(request.user):
+        raise PermissionDenied
+    office_ids = None if is_admin(request.user) else managed_office_ids(request.user)
+    return render(
+        request,
+        "projects/suggestion_feedback_report.html",
+        {"rows": feedback_by_field(office_ids), "everything": office_ids is None},
+    )

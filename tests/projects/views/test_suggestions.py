@@ -14,16 +14,32 @@ from tests.projects.world import demand
 pytestmark = pytest.mark.django_db
 
 
-def test_panel_shows_suggestions_with_reasons_to_the_poster(experts, water, client_for):
-    challenge = demand(water)
+def test_panel_shows_suggestions_with_reasons_to_the_poster(
+    experts, water, organizer, home_office, client_for
+):
+    challenge = demand(water, office=home_office)
     recompute.recompute_target("challenges", challenge.pk)
     url = reverse("projects:suggestions", args=["challenges", challenge.pk])
-    response = client_for(challenge.owner).get(url, HTTP_HX_REQUEST="true")
+    response = client_for(organizer).get(url, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html
     assert html.count('class="card suggestion"') == 2
     assert "共同关键词" in html
+
+
+def test_poster_sees_labels_and_no_weak_match_organizers_see_percentages(
+    experts, water, organizer, home_office, client_for
+):
+    challenge = demand(water, office=home_office)
+    recompute.recompute_target("challenges", challenge.pk)
+    url = reverse("projects:suggestions", args=["challenges", challenge.pk])
+    poster = client_for(challenge.owner).get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert poster.count('class="card suggestion"') == 1  # the sensor expert's match is weak
+    assert "match-label match-good" in poster and "较好匹配" in poster
+    assert "%" not in poster and "<meter" not in poster
+    managers = client_for(organizer).get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "匹配度 27%" in managers and "弱匹配" in managers
 
 
 def test_panel_runs_a_constant_number_of_queries(
