@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "talentbridge.middleware.PreferredLanguageMiddleware",
     "talentbridge.audit_context.AuditContextMiddleware",
+    "talentbridge.middleware.QueryStringMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -133,3 +133,14 @@ def test_password_reset_mails_are_limited_per_address(settings):
     for user in users:
         client.post(reverse("password_reset"), {"email": user.email})
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("query", ["q=%00", "q=a%00b", "page=1&field=%00"])
+def test_a_nul_in_the_query_string_gets_a_readable_400(client, query):
+    response = client.get(f"/events/?{query}")
+    assert response.status_code == 400
+    assert "无法读取" in response.content.decode()
+
+
+def test_ordinary_query_strings_pass(client):
+    assert client.get("/events/?q=%E6%B5%B7%E6%B4%8B&page=2").status_code == 200
