@@ -270,7 +270,7 @@ def prepare():
     from django.core.management import call_command
     from django.utils import timezone
 
-    from events.models import AttendeeCategory, Ceremony, Event
+    from events.models import AttendeeCategory, Ceremony, Event, EventMember, EventRole
     from mentors.models import Mentee, Mentor, Pairing
     from talentbridge.models import User
 
@@ -285,7 +285,7 @@ def prepare():
         ends_at=start + timedelta(hours=8),
         venue="福州海峡会展中心",
     )
-    event.organizers.add(organizer)
+    EventMember.objects.create(event=event, user=organizer, role=EventRole.CO_ORGANIZER)
     category = AttendeeCategory.objects.create(event=event, name="嘉宾", capacity=SEATS)
     unusable = "!"  # no password: the benchmark logs users in by creating their sessions
     users = User.objects.bulk_create(

@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from mentors.demo.offices import host_office
 from mentors.models import Mentee, Mentor, Organization, Pairing
 from mentors.services import PairingError, accept_pairing, celebrate_pairing, propose_pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Project
-from talentbridge.models import User
+from talentbridge.models import Office, User
 
 from . import queries
 from .models import (
@@ -104,11 +105,12 @@ def summit_day() -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
 
 
-def _event(organizer: User) -> Event:
+def _event(organizer: User, office: Office) -> Event:
     day = summit_day()
     event, _ = Event.objects.update_or_create(
         title=TITLE,
         defaults={
+            "office": office,
             "kind": Event.Kind.SUMMIT,
             "status": Event.Status.HELD,
             "starts_at": _at(day, "09:00"),
@@ -123,7 +125,6 @@ def _event(organizer: User) -> Event:
         },
     )
     event.co_hosts.set([_organisation("福建省引进人才服务中心"), _organisation("晋安区人民政府")])
-    event.organizers.add(organizer)
     for start, end, kind, title, room in AGENDA:
         Session.objects.update_or_create(
             event=event,
@@ -314,7 +315,7 @@ def seed(accounts: dict, people=None, boards=None) -> Event:
     board seeds whatever they return.
     """
     organizer = accounts["organizer"]
-    event = _event(organizer)
+    event = _event(organizer, host_office(organizer))
     # The report: "大会邀请了40位行业领域领军人才为'师傅'" — every demo expert is invited.
     event.invited_mentors.set(Mentor.objects.all())
     _registrations(event, accounts, organizer)

@@ -7,9 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from mentors.models import Organization
 from projects.models import Challenge, Project
 from talentbridge.forms import PortalForm, PortalModelForm
+from talentbridge.models import Office
 from talentbridge.parsing import parse_id
+from talentbridge.rules import is_admin, managed_office_ids
 
-from .models import AttendeeCategory, Ceremony, Event, EventPosting, Question, Session
+from .models import (
+    AttendeeCategory,
+    Ceremony,
+    Event,
+    EventPosting,
+    EventRole,
+    Question,
+    Session,
+)
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -20,6 +30,12 @@ class EventForm(PortalModelForm):
         queryset=Organization.objects.order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    co_host_offices = forms.ModelMultipleChoiceField(
+        label=_("Co-host offices"),
+        queryset=Office.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
     )
 
     class Meta:
@@ -33,6 +49,7 @@ class EventForm(PortalModelForm):
             "city",
             "host",
             "co_hosts",
+            "co_host_offices",
             "description",
             "call_text",
             "call_opens_at",
@@ -56,6 +73,37 @@ class EventForm(PortalModelForm):
         if opens and closes and closes < opens:
             self.add_error("call_closes_at", _("The call cannot close before it opens."))
         return data
+
+
+class EventCreateForm(EventForm):
+    """A new event: it belongs to one of the offices its creator manages."""
+
+    office = forms.ModelChoiceField(
+        label=_("Office"),
+        queryset=Office.objects.none(),
+        help_text=_("The office that runs the event; its managers manage it."),
+    )
+
+    field_order = ["office"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        offices = Office.objects.order_by("name")
+        if not is_admin(user):
+            offices = offices.filter(pk__in=managed_office_ids(user))
+        office = self.fields["office"]
+        office.queryset = offices
+        if len(offices) == 1:
+            office.initial = offices[0].pk
+            office.empty_label = None
+
+
+class TeamMemberForm(PortalForm):
+    """A person to add to the event's team: an account's e-mail address, or an address to
+    invite."""
+
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=EventRole.choices)
 
 
 class StatusForm(PortalForm):

@@ -17,8 +17,17 @@ from django.db.models.functions import Coalesce
 from mentors.models import Mentee, Mentor, Organization, Pairing
 from projects.models import PUBLIC_STATUSES, Challenge, Claim, Project
 from projects.queries.postings import board_rows
+from talentbridge.rules import managed_office_ids
 
-from .models import AttendeeCategory, Ceremony, Event, EventPosting, Registration
+from .models import (
+    AttendeeCategory,
+    Ceremony,
+    Event,
+    EventMember,
+    EventPosting,
+    EventRole,
+    Registration,
+)
 
 RegStatus = Registration.Status
 
@@ -34,11 +43,29 @@ def public_events(query: str = "") -> QuerySet:
 
 
 def managed_events(user) -> QuerySet:
-    """Events the user's organizer team runs (every event for administrators)."""
-    events = Event.objects.select_related("host")
+    """Events the user manages: those of the offices they manage and those where they are a
+    co-organizer (every event for administrators)."""
+    events = Event.objects.select_related("host", "office")
     if not user.is_admin:
-        events = events.filter(organizers=user)
+        co_organizer = EventMember.objects.filter(
+            event=OuterRef("pk"), user=user, role=EventRole.CO_ORGANIZER
+        )
+        events = events.filter(Q(office__in=managed_office_ids(user)) | Exists(co_organizer))
     return events.order_by("-starts_at", "-id")
+
+
+def team_members(event: Event) -> QuerySet:
+    """The event's team, role by role."""
+    return event.members.select_related("user").order_by("role", "user__name", "id")
+
+
+def event_roles_of_user(user) -> QuerySet:
+    """The roles a person holds at events, newest event first, for "my events"."""
+    return (
+        EventMember.objects.filter(user=user)
+        .select_related("event")
+        .order_by("-event__starts_at", "event_id", "role")
+    )
 
 
 def _ahead_in_waitlist() -> Subquery:

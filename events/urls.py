@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import agenda, ceremony, checkin, event, exports, plan, postings, registration
+from .views import (
+    agenda,
+    ceremony,
+    checkin,
+    event,
+    exports,
+    plan,
+    postings,
+    registration,
+    team,
+)
 from .views import statistics as stats
 
 app_name = "events"
@@ -66,6 +76,15 @@ urlpatterns += [
     path("<int:pk>/report/", stats.event_report, name="report"),
     path("<int:pk>/report.docx", stats.event_report_docx, name="report_docx"),
     path("<int:pk>/export/<slug:dataset>.<str:fmt>", exports.export, name="export"),
+]
+
+# The event's team.
+urlpatterns += [
+    path("team/<str:token>/", team.team_accept, name="team_accept"),
+    path("<int:pk>/team/", team.team, name="team"),
+    path("<int:pk>/team/add/", team.team_add, name="team_add"),
+    path("<int:pk>/team/remove/", team.team_remove, name="team_remove"),
+    path("<int:pk>/team/revoke/", team.team_revoke, name="team_revoke"),
 ]
 
 # The pairing plan.

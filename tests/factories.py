@@ -114,7 +114,13 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
 from datetime import timedelta  # noqa: E402
 
-from events.models import AttendeeCategory, Event, Registration  # noqa: E402
+from events.models import (  # noqa: E402
+    AttendeeCategory,
+    Event,
+    EventMember,
+    EventRole,
+    Registration,
+)
 from mentors.models import Pairing  # noqa: E402
 
 
@@ -135,8 +141,11 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def organizers(obj, create, extracted, **kwargs):
+        """``organizers=[user, …]``: each becomes a co-organizer on the event's team."""
         if create and extracted:
-            obj.organizers.set(extracted)
+            EventMember.objects.bulk_create(
+                EventMember(event=obj, user=user, role=EventRole.CO_ORGANIZER) for user in extracted
+            )
 
 
 class AttendeeCategoryFactory(factory.django.DjangoModelFactory):

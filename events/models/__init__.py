@@ -17,6 +17,7 @@ from .registration import (
     Registration,
     new_registration_code,
 )
+from .team import EventMember, EventRole, TeamInvitation
 
 __all__ = [
     "CODE_ALPHABET",
@@ -27,13 +28,16 @@ __all__ = [
     "CeremonyPair",
     "CeremonyStep",
     "Event",
+    "EventMember",
     "EventPosting",
+    "EventRole",
     "ExportJob",
     "ExportLog",
     "PlanConstraint",
     "Question",
     "Registration",
     "Session",
+    "TeamInvitation",
     "new_job_token",
     "new_registration_code",
 ]

@@ -1,16 +1,17 @@
 """Events (大会 / 活动): a summit, forum, roadshow or matchmaking day and its call."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mentors.models import Mentor, Organization
+from talentbridge.models import Office
 
 
 class Event(models.Model):
-    """A summit, forum, roadshow or matchmaking day, run by its organizer team."""
+    """A summit, forum, roadshow or matchmaking day, run by the managers of its office with
+    the event's team."""
 
     class Kind(models.TextChoices):
         SUMMIT = "summit", _("Summit")
@@ -44,6 +45,17 @@ class Event(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     venue = models.CharField(_("venue"), max_length=200)
     city = models.CharField(_("city"), max_length=60, blank=True)
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("office"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("The office that runs the event; its managers manage it."),
+    )
+    co_host_offices = models.ManyToManyField(
+        Office, verbose_name=_("co-host offices"), blank=True, related_name="co_hosted_events"
+    )
     host = models.ForeignKey(
         Organization,
         verbose_name=_("host"),
@@ -63,12 +75,6 @@ class Event(models.Model):
     )
     call_opens_at = models.DateTimeField(_("call opens"), null=True, blank=True)
     call_closes_at = models.DateTimeField(_("call closes"), null=True, blank=True)
-    organizers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("organizer team"),
-        related_name="organized_events",
-        blank=True,
-    )
     invited_mentors = models.ManyToManyField(
         Mentor,
         verbose_name=_("invited experts"),

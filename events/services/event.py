@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from talentbridge.models import User
+from talentbridge.models import Office, User
 from talentbridge.services import field_changes, log_action, snapshot
 
 from ..models import Event
@@ -38,14 +38,24 @@ EDITABLE = (
 
 
 @transaction.atomic
-def create_event(*, actor: User, **fields) -> Event:
-    """Create a draft event whose organizer team starts with its creator."""
+def create_event(*, actor: User, office: Office, **fields) -> Event:
+    """Create a draft event of ``office``, which its managers then run."""
     co_hosts = fields.pop("co_hosts", ())
-    event = Event.objects.create(status=Status.DRAFT, **fields)
+    co_host_offices = fields.pop("co_host_offices", ())
+    event = Event.objects.create(status=Status.DRAFT, office=office, **fields)
     event.co_hosts.set(co_hosts)
-    event.organizers.add(actor)
-    log_action(event, "events.event.create", actor=actor, changes={"title": event.title})
+    event.co_host_offices.set(co_host_offices)
+    log_action(
+        event,
+        "events.event.create",
+        actor=actor,
+        changes={"title": event.title, "office": office.name},
+    )
     return event
+
+
+def _names(rows) -> list[str]:
+    return sorted(str(row) for row in rows)
 
 
 @transaction.atomic
@@ -53,18 +63,20 @@ def edit_event(event: Event, *, actor: User, **fields) -> Event:
     """Save the organizers' edit of the event, recording the values that changed."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     before = snapshot(event, EDITABLE)
-    old_co_hosts = sorted(str(org) for org in event.co_hosts.all())
-    co_hosts = fields.pop("co_hosts", None)
     for name in EDITABLE:
         if name in fields:
             setattr(event, name, fields[name])
     changes = field_changes(before, event, EDITABLE)
     event.save()
-    if co_hosts is not None:
-        event.co_hosts.set(co_hosts)
-        new_co_hosts = sorted(str(org) for org in co_hosts)
-        if new_co_hosts != old_co_hosts:
-            changes["co_hosts"] = [old_co_hosts, new_co_hosts]
+    for name in ("co_hosts", "co_host_offices"):
+        rows = fields.get(name)
+        if rows is None:
+            continue
+        related = getattr(event, name)
+        old, new = _names(related.all()), _names(rows)
+        related.set(rows)
+        if new != old:
+            changes[name] = [old, new]
     if changes:
         log_action(event, "events.event.edit", actor=actor, changes=changes)
     return event

@@ -35,7 +35,7 @@ def _ceremony_for(request, pk: int, predicate) -> Ceremony:
 
 @login_required
 def ceremony_builder(request, pk: int):
-    event = event_for(request, pk, rules.can_run_ceremony)
+    event = event_for(request, pk, rules.can_build_ceremony)
     ceremony = Ceremony.objects.filter(event=event).first()
     form = CeremonyForm(request.POST or None, instance=ceremony)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +60,7 @@ def ceremony_builder(request, pk: int):
 @login_required
 @require_POST
 def ceremony_fill(request, pk: int):
-    ceremony = _ceremony_for(request, pk, rules.can_run_ceremony)
+    ceremony = _ceremony_for(request, pk, rules.can_build_ceremony)
     pairings = list(queries.pairings_for_ceremony(ceremony))
     titles = queries.project_titles_for_pairings(p.pk for p in pairings)
     added = fill_running_order(ceremony, pairings, actor=request.user, titles=titles)
@@ -71,7 +71,7 @@ def ceremony_fill(request, pk: int):
 @login_required
 @require_POST
 def ceremony_add(request, pk: int):
-    ceremony = _ceremony_for(request, pk, rules.can_run_ceremony)
+    ceremony = _ceremony_for(request, pk, rules.can_build_ceremony)
     form = AddPairForm(request.POST)
     if form.is_valid():
         pairing = get_object_or_404(
@@ -96,7 +96,7 @@ def ceremony_add(request, pk: int):
 @login_required
 @require_POST
 def ceremony_move(request, pk: int, pair_id: int):
-    ceremony = _ceremony_for(request, pk, rules.can_run_ceremony)
+    ceremony = _ceremony_for(request, pk, rules.can_build_ceremony)
     pair = get_object_or_404(CeremonyPair, pk=pair_id, ceremony=ceremony)
     direction = request.POST.get("direction", "")
     try:
@@ -134,6 +134,7 @@ def console(request, pk: int):
         "state": state,
         "allowed": state.allowed(),
         "error": error,
+        "can_build": rules.can_build_ceremony(request.user, ceremony.event),
         "steps": ceremony.steps.select_related("pair__pairing__mentor", "actor").order_by("-id")[
             :12
         ],

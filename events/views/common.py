@@ -10,7 +10,7 @@ from ..models import Event
 
 def event_for(request, pk: int, predicate) -> Event:
     """The event if ``predicate(user, event)`` holds; 404 otherwise, so nothing leaks."""
-    event = get_object_or_404(Event.objects.select_related("host"), pk=pk)
+    event = get_object_or_404(Event.objects.select_related("host", "office"), pk=pk)
     if not predicate(request.user, event):
         raise Http404
     return event

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from talentbridge.http import paginate, query_string
 
 from .. import queries, rules
-from ..forms import EventForm, StatusForm
+from ..forms import EventCreateForm, EventForm, StatusForm
 from ..models import Ceremony, Event
 from ..services import EventError
 from ..services.event import EVENT_TRANSITIONS, create_event, edit_event, set_event_status
@@ -40,10 +40,13 @@ def event_detail(request, pk: int):
     context = {
         "event": event,
         "co_hosts": event.co_hosts.all(),
+        "co_host_offices": event.co_host_offices.all(),
         "sessions": event.sessions.all(),
         "categories": queries.categories_with_counts(event),
         "registration": registration,
         "can_manage": rules.can_manage_event(request.user, event),
+        "can_check_in": rules.can_check_in(request.user, event),
+        "can_run_ceremony": rules.can_run_ceremony(request.user, event),
         "can_register": rules.can_register_for_event(request.user, event),
         "ceremony": ceremony,
         "ceremony_pairs": ceremony.pairs.count() if ceremony else 0,
@@ -63,7 +66,7 @@ def calendar(request, pk: int):
 def event_create(request):
     if not rules.can_create_event(request.user):
         raise Http404
-    form = EventForm(request.POST or None)
+    form = EventCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = create_event(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The event was created as a draft."))
@@ -111,6 +114,7 @@ def event_manage(request, pk: int):
         "next_statuses": next_statuses,
         "ceremony": Ceremony.objects.filter(event=event).first(),
         "onsite_ids": queries.onsite_board_ids(event),
+        "can_manage_team": rules.can_manage_team(request.user, event),
     }
     return render(request, "events/manage.html", context)
 

@@ -74,7 +74,7 @@ def question_add(request, pk: int):
 
 @login_required
 def registration_list(request, pk: int):
-    event = event_for(request, pk, rules.can_manage_event)
+    event = event_for(request, pk, rules.can_review_registrations)
     query = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
     if status not in Registration.Status.values:
@@ -98,7 +98,7 @@ def registration_list(request, pk: int):
 @login_required
 @require_POST
 def registration_decide(request, pk: int, registration_id: int, decision: str):
-    event = event_for(request, pk, rules.can_manage_event)
+    event = event_for(request, pk, rules.can_review_registrations)
     registration = get_object_or_404(Registration, pk=registration_id, event=event)
     if decision not in DECISIONS:
         raise Http404
@@ -160,8 +160,12 @@ def register(request, pk: int):
 
 @login_required
 def my_events(request):
-    page = paginate(request, queries.registrations_of_user(request.user))
-    return render(request, "events/mine.html", {"page": page, "query_string": ""})
+    context = {
+        "page": paginate(request, queries.registrations_of_user(request.user)),
+        "query_string": "",
+        "roles": queries.event_roles_of_user(request.user),
+    }
+    return render(request, "events/mine.html", context)
 
 
 def _registration_for(request, code: str) -> Registration:

@@ -6,13 +6,14 @@ from django.core.cache import cache
 
 from events import plan
 from events.models import Ceremony, EventPosting
-from talentbridge.models import User
+from talentbridge.models import Membership, Office, OfficeRole, User
 from tests.factories import (
     AttendeeCategoryFactory,
     ChallengeFactory,
     EventFactory,
     MenteeFactory,
     MentorFactory,
+    OfficeFactory,
     PairingFactory,
     RegistrationFactory,
     UserFactory,
@@ -26,8 +27,16 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture
-def event(organizer):
-    return EventFactory(title="第二届中国侨智发展大会", organizers=[organizer])
+def host_office(organizer):
+    """The office that runs ``event``, managed by ``organizer``."""
+    office = OfficeFactory(name="福建省引进人才服务中心")
+    Membership.objects.create(office=office, user=organizer, role=OfficeRole.MANAGER)
+    return office
+
+
+@pytest.fixture
+def event(host_office):
+    return EventFactory(title="第二届中国侨智发展大会", office=host_office)
 
 
 @pytest.fixture
@@ -37,8 +46,11 @@ def guests(event):
 
 @pytest.fixture
 def other_organizer(db):
-    """An organizer who is not on the event's team."""
-    return UserFactory(name="另一位组织者", is_organizer=True)
+    """A manager of another office, who is not on the event's team."""
+    user = UserFactory(name="另一位组织者", is_organizer=True)
+    office = OfficeFactory(name="晋安区人民政府", kind=Office.Kind.GOVERNMENT)
+    Membership.objects.create(office=office, user=user, role=OfficeRole.MANAGER)
+    return user
 
 
 @pytest.fixture

@@ -64,10 +64,15 @@ def test_an_edit_that_changes_nothing_writes_no_entry(event, organizer):
     assert not AuditEntry.objects.filter(action="events.event.edit").exists()
 
 
-def test_creating_an_event_makes_its_creator_the_organizer(organizer):
+def test_creating_an_event_gives_it_to_the_office(organizer, host_office):
     start = timezone.now() + timedelta(days=10)
     event = services.create_event(
-        actor=organizer, title="侨智论坛", starts_at=start, ends_at=start, venue="福州"
+        actor=organizer,
+        office=host_office,
+        title="侨智论坛",
+        starts_at=start,
+        ends_at=start,
+        venue="福州",
     )
-    assert (event.status, list(event.organizers.all())) == ("draft", [organizer])
+    assert (event.status, event.office, list(event.members.all())) == ("draft", host_office, [])
     assert AuditEntry.objects.get(action="events.event.create").object_id == str(event.pk)

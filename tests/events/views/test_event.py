@@ -128,7 +128,7 @@ GOOD_EVENT = {
 
 @pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31T23:59"])
 @pytest.mark.parametrize("field", ["starts_at", "ends_at", "call_opens_at", "call_closes_at"])
-def test_event_form_refuses_dates_out_of_range(organizer, client_for, when, field):
+def test_event_form_refuses_dates_out_of_range(organizer, host_office, client_for, when, field):
     response = client_for(organizer).post(reverse("events:create"), {**GOOD_EVENT, field: when})
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -156,7 +156,7 @@ def test_agenda_form_refuses_dates_out_of_range(event, organizer, client_for, wh
     assert not event.sessions.exists()
 
 
-def test_event_form_refuses_co_host_ids_beyond_64_bits(organizer, client_for):
+def test_event_form_refuses_co_host_ids_beyond_64_bits(organizer, host_office, client_for):
     response = client_for(organizer).post(
         reverse("events:create"), {**GOOD_EVENT, "co_hosts": "99999999999999999999"}
     )
