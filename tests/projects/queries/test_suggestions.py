@@ -17,4 +17,3 @@ def test_mentors_for_you_skip_experts_already_paired(experts, water):
     recompute.recompute_target("mentees", mentee.pk)
     mine = queries.suggestions_for_mentee(mentee)
     assert [row.mentor.name for row in mine["mentors"]] == ["Dr. Alice Chen"]
-
