@@ -7,8 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from mentors.rules import register_contact_grant
         from talentbridge.notifications import register_notification_source
 
+        from .rules import sees_contacts_of_registrant
         from .tickets import ticket_extras
 
         register_notification_source("events.ticket", ticket_extras)
+        register_contact_grant(sees_contacts_of_registrant)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from mentors.models import Organization
 from projects.models import Challenge, Project
 from talentbridge.forms import PortalForm, PortalModelForm
-from talentbridge.models import Office
+from talentbridge.models import Office, User
 from talentbridge.parsing import parse_id
 from talentbridge.rules import is_admin, managed_office_ids
 
@@ -104,6 +104,36 @@ class TeamMemberForm(PortalForm):
 
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     role = forms.ChoiceField(label=_("Role"), choices=EventRole.choices)
+
+
+class AssignCategoryForm(PortalForm):
+    """Place a person (an account, by its address) in one of the event's invitation-only
+    categories."""
+
+    email = forms.EmailField(label=_("E-mail address of the person's account"), max_length=254)
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=AttendeeCategory.objects.none(),
+        error_messages={"invalid_choice": _("Choose one of the invitation-only categories.")},
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = event.categories.filter(
+            access=AttendeeCategory.Access.INVITATION
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        self.person = User.objects.filter(email__iexact=email).first()
+        if self.person is None:
+            raise forms.ValidationError(
+                _(
+                    "No account has this address: the person signs up first, or joins by an "
+                    "invitation."
+                )
+            )
+        return email
 
 
 class StatusForm(PortalForm):

@@ -162,3 +162,14 @@ def can_view_export_log(user) -> bool:
 def can_plan_pairings(user, event: Event) -> bool:
     """The pairing plan (who mentors whom, who takes which demand) is the event's managers'."""
     return is_event_organizer(user, event)
+
+
+def sees_contacts_of_registrant(user, person) -> bool:
+    """A contact grant (see :func:`mentors.rules.register_contact_grant`): the managers of an
+    office see the contact details of the people registered at its events."""
+    offices = managed_office_ids(user)
+    if person.user_id is None or not offices:
+        return False
+    return Registration.objects.filter(
+        user_id=person.user_id, event__office_id__in=offices, status__in=Registration.ACTIVE
+    ).exists()

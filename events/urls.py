@@ -41,6 +41,11 @@ urlpatterns = [
     path("<int:pk>/postings/<int:link_id>/", postings.posting_update, name="posting_update"),
     path("<int:pk>/registrations/", registration.registration_list, name="registrations"),
     path(
+        "<int:pk>/registrations/assign/",
+        registration.registration_assign,
+        name="registration_assign",
+    ),
+    path(
         "<int:pk>/registrations/<int:registration_id>/<str:decision>/",
         registration.registration_decide,
         name="registration_decide",

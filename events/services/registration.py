@@ -272,3 +272,73 @@ def decline_registration(registration: Registration, *, actor: User) -> Registra
     _log(registration, "decline", actor, old=RegStatus.PENDING)
     _notify_status(registration, "declined")
     return registration
+
+
+# --- Invitation-only categories --------------------------------------------------------------
+
+
+@transaction.atomic
+def assign_category(
+    event: Event, *, user: User, category: AttendeeCategory, actor: User
+) -> Registration:
+    """Place ``user`` in an invitation-only category (领导嘉宾, 工作人员, 媒体): the team's
+    decision, never the attendee's. A person already registered moves there (keeping a
+    check-in); anyone else gets a confirmed seat and a ticket. A full category is refused."""
+    if category.event_id != event.pk:
+        raise EventError(_("This category does not belong to this event."))
+    if category.access != Access.INVITATION:
+        raise EventError(
+            _("“%(category)s” is open to registration: people choose it themselves.")
+            % {"category": category.name}
+        )
+    existing = Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE)
+    current = existing.select_related("category").first()
+    if current is not None and current.category_id == category.pk:
+        raise EventError(
+            _("%(name)s is already in “%(category)s”.")
+            % {"name": user.name or user.email, "category": category.name}
+        )
+    # Both categories' rows are locked in id order, so two moves never wait on each other.
+    locked = {
+        c.pk: c
+        for c in AttendeeCategory.objects.select_for_update()
+        .filter(pk__in={category.pk, current.category_id if current else category.pk})
+        .order_by("pk")
+    }
+    category = locked[category.pk]
+    if _seats_taken(category) >= category.capacity:
+        raise EventError(
+            _("All %(count)s seats of “%(category)s” are taken: add seats first.")
+            % {"count": category.capacity, "category": category.name}
+        )
+    now = timezone.now()
+    if current is None:
+        registration = Registration.objects.create(
+            event=event,
+            category=category,
+            user=user,
+            status=RegStatus.CONFIRMED,
+            created_at=now,
+            confirmed_at=now,
+        )
+        old_category, freed = "", None
+    else:
+        registration = Registration.objects.select_for_update().get(pk=current.pk)
+        old_category, freed = current.category.name, locked[current.category_id]
+        registration.category = category
+        if registration.status != RegStatus.CHECKED_IN:
+            registration.status = RegStatus.CONFIRMED
+            registration.confirmed_at = registration.confirmed_at or now
+            registration.waitlisted_at = None
+        registration.save(update_fields=["category", "status", "confirmed_at", "waitlisted_at"])
+    log_action(
+        registration,
+        "events.registration.assign",
+        actor=actor,
+        changes={"category": [old_category, category.name], "status": registration.status},
+    )
+    if current is None or current.status not in Registration.SEATED:
+        send_ticket(registration)
+    if freed is not None and event.status in (Status.REGISTRATION_OPEN, Status.CLOSED):
+        _promote_waitlisted(freed, actor=actor)
+    return registration

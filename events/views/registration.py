@@ -6,19 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbridge.http import paginate, query_string
+from talentbridge.http import paginate, query_string, redirect_to
 
 from .. import queries, rules
-from ..forms import CategoryForm, QuestionForm, RegistrationForm
+from ..forms import AssignCategoryForm, CategoryForm, QuestionForm, RegistrationForm
 from ..models import AttendeeCategory, Registration
 from ..services import EventError
 from ..services.registration import (
     add_category,
     add_question,
     approve_registration,
+    assign_category,
     cancel_registration,
     decline_registration,
     edit_category,
@@ -72,27 +74,59 @@ def question_add(request, pk: int):
     return render(request, "events/child_form.html", {"event": event, "form": form})
 
 
-@login_required
-def registration_list(request, pk: int):
-    event = event_for(request, pk, rules.can_review_registrations)
+def _list_context(request, event, assign_form=None) -> dict:
     query = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
     if status not in Registration.Status.values:
         status = ""
     registrations = queries.event_registrations(event, query=query, status=status)
-    context = {
+    can_assign = rules.can_assign_category(request.user, event)
+    if can_assign and assign_form is None:
+        assign_form = AssignCategoryForm(event=event)
+    return {
         "event": event,
         "page": paginate(request, registrations),
         "q": query,
         "status": status,
         "statuses": Registration.Status.choices,
         "query_string": query_string(request),
+        "assign_form": assign_form if can_assign else None,
     }
+
+
+@login_required
+def registration_list(request, pk: int):
+    event = event_for(request, pk, rules.can_review_registrations)
     return render(
         request,
         page_or_fragment(request, "events/registrations.html", "events/_registration_rows.html"),
-        context,
+        _list_context(request, event),
     )
+
+
+@login_required
+@require_POST
+def registration_assign(request, pk: int):
+    """Place a person in an invitation-only category (the form's errors re-render the page)."""
+    event = event_for(request, pk, rules.can_assign_category)
+    form = AssignCategoryForm(request.POST, event=event)
+    if form.is_valid():
+        try:
+            registration = assign_category(
+                event, user=form.person, category=form.cleaned_data["category"], actor=request.user
+            )
+        except EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s was placed in “%(category)s”.")
+                % {"name": registration.user.name, "category": registration.category.name},
+            )
+            return redirect_to(request, reverse("events:registrations", args=[event.pk]))
+    if request.htmx:
+        return render(request, "events/_assign_form.html", {"event": event, "assign_form": form})
+    return render(request, "events/registrations.html", _list_context(request, event, form))
 
 
 @login_required

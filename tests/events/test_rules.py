@@ -5,8 +5,15 @@ import pytest
 from events import rules
 from events.models import EventRole
 from events.services.team import add_team_member
+from mentors.rules import can_see_contact
 from talentbridge.models import Membership, OfficeRole
-from tests.factories import EventFactory, UserFactory
+from tests.factories import (
+    AttendeeCategoryFactory,
+    EventFactory,
+    MentorFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +91,31 @@ def test_roles_are_read_once_per_request(event, people, django_assert_num_querie
         rules.can_check_in(user, event)
         rules.can_run_ceremony(user, event)
     assert EventRole.CHECKIN in rules.event_roles(user, event)
+
+
+# --- Contacts of registered people -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "status", "sees"),
+    [
+        ("office_manager", "confirmed", True),
+        ("office_manager", "checked_in", True),
+        ("office_manager", "cancelled", False),
+        ("office_reviewer", "confirmed", False),
+        ("other_office_manager", "confirmed", False),
+        ("checkin", "confirmed", False),
+    ],
+)
+def test_office_managers_see_contacts_of_people_registered_at_its_events(
+    event, people, who, status, sees
+):
+    expert = MentorFactory()
+    category = AttendeeCategoryFactory(event=event)
+    RegistrationFactory(category=category, user=expert.user, status=status)
+    assert can_see_contact(people[who], expert) is sees
+
+
+def test_a_profile_without_an_account_is_never_granted_by_a_registration(event, people):
+    expert = MentorFactory(user=None, name="潘志远", email="pan@example.cn")
+    assert not rules.sees_contacts_of_registrant(people["office_manager"], expert)

@@ -10,7 +10,7 @@ from events.services import EventError
 from events.services import registration as services
 from events.services.checkin import check_in
 from talentbridge.models import AuditEntry, Notification
-from tests.factories import AttendeeCategoryFactory, UserFactory
+from tests.factories import AttendeeCategoryFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +234,58 @@ def test_promotion_from_the_waitlist_is_recorded(event, guests):
         confirmed[0].user,
         {"status": ["waitlisted", "confirmed"]},
     )
+
+
+# --- Invitation-only categories: placed by the team -------------------------------------------
+
+
+@pytest.fixture
+def leaders(event):
+    return AttendeeCategoryFactory(event=event, name="领导嘉宾", access="invitation", capacity=1)
+
+
+def test_assigning_gives_a_seat_a_ticket_and_an_audit_entry(
+    event, leaders, organizer, django_capture_on_commit_callbacks
+):
+    guest = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = services.assign_category(
+            event, user=guest, category=leaders, actor=organizer
+        )
+    assert (registration.category, registration.status) == (leaders, "confirmed")
+    assert [m.to for m in mail.outbox] == [[guest.email]]
+    entry = AuditEntry.objects.get(action="events.registration.assign")
+    assert (entry.actor, entry.changes) == (
+        organizer,
+        {"category": ["", "领导嘉宾"], "status": "confirmed"},
+    )
+
+
+def test_assigning_moves_a_registration_and_frees_its_seat(event, leaders, guests, organizer):
+    guest, waiting = UserFactory(), UserFactory()
+    moved = RegistrationFactory(category=guests, user=guest)
+    queued = RegistrationFactory(category=guests, user=waiting, status="waitlisted")
+    RegistrationFactory(category=guests)
+    services.assign_category(event, user=guest, category=leaders, actor=organizer)
+    moved.refresh_from_db()
+    queued.refresh_from_db()
+    assert (moved.category, moved.status) == (leaders, "confirmed")
+    assert queued.status == "confirmed"
+
+
+@pytest.mark.parametrize("case", ["open", "full", "same", "other_event"])
+def test_assignments_the_rules_refuse(event, leaders, guests, organizer, case):
+    guest = UserFactory()
+    category = leaders
+    if case == "open":
+        category = guests
+    elif case == "full":
+        RegistrationFactory(category=leaders)
+    elif case == "same":
+        RegistrationFactory(category=leaders, user=guest)
+    else:
+        category = AttendeeCategoryFactory(access="invitation")
+    before = Registration.objects.count()
+    with pytest.raises(EventError):
+        services.assign_category(event, user=guest, category=category, actor=organizer)
+    assert Registration.objects.count() == before

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from events.models import Event, Registration
+from events.models import Event, EventRole, Registration
 from events.services.registration import cancel_registration, register_for_event
+from events.services.team import add_team_member
 from tests.factories import (
     AttendeeCategoryFactory,
     MentorFactory,
@@ -165,3 +166,66 @@ def test_the_waitlist_position_is_shown_on_the_ticket_and_in_my_events(event, gu
     assert "候补第 3 位" in mine
     cancel_registration(waiting[0], actor=waiting[0].user)
     assert "候补第 2 位" in client.get(reverse("events:mine")).content.decode()
+
+
+# --- Placing people in invitation-only categories ----------------------------------------------
+
+
+def test_the_team_places_a_registered_person_in_an_invitation_category(
+    event, privileged, organizer, client_for
+):
+    guest = UserFactory(email="leader@example.cn")
+    registration = RegistrationFactory(category=privileged["open"], user=guest)
+    response = client_for(organizer).post(
+        reverse("events:registration_assign", kwargs={"pk": event.pk}),
+        {"email": "Leader@example.cn", "category": privileged["leaders"].pk},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.category, registration.status) == (privileged["leaders"], "confirmed")
+
+
+def test_the_assign_form_is_on_the_registrations_page_for_managers_only(
+    event, privileged, organizer, client_for
+):
+    url = reverse("events:registrations", kwargs={"pk": event.pk})
+    page = client_for(organizer).get(url)
+    assert [c.name for c in page.context["assign_form"].fields["category"].queryset] == ["领导嘉宾"]
+    reviewer = UserFactory()
+    add_team_member(event, reviewer, EventRole.REVIEWER, actor=organizer)
+    assert client_for(reviewer).get(url).context["assign_form"] is None
+    refused = client_for(reviewer).post(
+        reverse("events:registration_assign", kwargs={"pk": event.pk}),
+        {"email": reviewer.email, "category": privileged["leaders"].pk},
+    )
+    assert refused.status_code == 404
+    assert not Registration.objects.filter(user=reviewer).exists()
+
+
+@pytest.mark.parametrize(
+    ("category", "email", "message"),
+    [
+        ("open", "known@example.cn", "请选择一个仅限邀请的类别"),
+        ("forged", "known@example.cn", "请选择一个仅限邀请的类别"),
+        ("huge", "known@example.cn", "请选择一个仅限邀请的类别"),
+        ("leaders", "nobody@example.cn", "没有使用该邮箱的账号"),
+    ],
+)
+def test_bad_assignments_are_form_errors(
+    event, privileged, organizer, client_for, category, email, message
+):
+    UserFactory(email="known@example.cn")
+    other = AttendeeCategoryFactory(name="其他活动的嘉宾", access="invitation")
+    ids = {
+        "open": privileged["open"].pk,
+        "forged": other.pk,
+        "huge": "99999999999999999999",
+        "leaders": privileged["leaders"].pk,
+    }
+    response = client_for(organizer).post(
+        reverse("events:registration_assign", kwargs={"pk": event.pk}),
+        {"email": email, "category": ids[category]},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Registration.objects.exists()
