@@ -8,12 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events import demo, reports, statistics
-from events.models import AttendeeCategory, Ceremony, Event, Registration
+from events import demo, reports, rules, statistics
+from events.models import AttendeeCategory, Ceremony, Event, EventMember, Registration
 from events.queries import badges_for_category
 from events.services.ceremony import ceremony_state
 from mentors.models import Mentor, Pairing
 from talentbridge import demo as accounts_demo
+from talentbridge.models import MANAGING_ROLES, AuditEntry, Membership, User
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -59,3 +60,40 @@ def test_the_demo_summit_is_a_past_event_told_consistently():
     assert Registration.objects.filter(event=summit).count() == registrations.count()
     assert ceremony_state(Ceremony.objects.get(event=summit)).done_count == demo.CEREMONY_PAIRS
     assert celebrated.count() == demo.CEREMONY_PAIRS
+
+
+def test_the_demo_summit_has_its_cast():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    summit = Event.objects.get(title=demo.TITLE)
+    assert summit.office.name == "福建省引进人才服务中心"
+    assert [o.name for o in summit.co_host_offices.all()] == ["晋安区人民政府"]
+    managers = Membership.objects.filter(office=summit.office, role__in=MANAGING_ROLES)
+    assert {m.user.email for m in managers} == {
+        "organizer@demo.talentbridge.cn",
+        "manager@demo.talentbridge.cn",
+    }
+    team = {(m.user.email, m.role) for m in EventMember.objects.filter(event=summit)}
+    assert team == {
+        ("checkin1@demo.talentbridge.cn", "checkin"),
+        ("checkin2@demo.talentbridge.cn", "checkin"),
+        ("checkin3@demo.talentbridge.cn", "checkin"),
+        ("ceremony@demo.talentbridge.cn", "ceremony"),
+    }
+    volunteer = User.objects.get(email="checkin1@demo.talentbridge.cn")
+    assert volunteer.check_password(accounts_demo.DEMO_PASSWORD)
+    assert rules.can_check_in(volunteer, summit)
+    assert not rules.can_run_ceremony(volunteer, summit)
+    assert not rules.can_view_event_statistics(volunteer, summit)
+    desk = set(
+        Registration.objects.filter(event=summit, status="checked_in").values_list(
+            "checked_in_by__email", flat=True
+        )
+    )
+    assert desk == {f"checkin{n}@demo.talentbridge.cn" for n in (1, 2, 3)}
+    for email in ("checkin1@", "checkin3@", "ceremony@", "jinan@", "manager@"):
+        assert email in out.getvalue()
+
+    call_command("seed_demo", stdout=io.StringIO())
+    assert EventMember.objects.filter(event=summit).count() == 4
+    assert AuditEntry.objects.filter(action__startswith="events.team").count() == 4

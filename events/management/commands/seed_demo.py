@@ -25,7 +25,7 @@ class Command(BaseCommand):
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
             boards_demo.seed_suggestions()
-        accounts |= commissioners["accounts"]
+        accounts |= commissioners["accounts"] | events_demo.cast_accounts()
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")

@@ -19,8 +19,8 @@ from mentors.services import PairingError, accept_pairing, celebrate_pairing, pr
 from projects.models import PUBLIC_STATUSES, Challenge, Project
 from talentbridge.models import Office, User
 
-from . import queries
-from .models import (
+from .. import queries
+from ..models import (
     AttendeeCategory,
     Ceremony,
     CeremonyStep,
@@ -30,12 +30,13 @@ from .models import (
     Registration,
     Session,
 )
-from .services.ceremony import (
+from ..services.ceremony import (
     advance_ceremony,
     ceremony_state,
     create_ceremony,
     fill_running_order,
 )
+from .cast import seed_cast
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TITLE = "第二届中国侨智发展大会新质生产力“青蓝接力”主题会"
@@ -176,7 +177,7 @@ def _registered_at(index: int, total: int, day: datetime) -> datetime:
     return opened + timedelta(minutes=minutes + (index * 37) % 600)
 
 
-def _registrations(event: Event, accounts: dict, organizer: User) -> None:
+def _registrations(event: Event, accounts: dict, desk: list[User]) -> None:
     total = sum(row[4] + row[6] for row in CATEGORIES)
     pool = iter(_attendees(total))
     day = summit_day()
@@ -216,7 +217,9 @@ def _registrations(event: Event, accounts: dict, organizer: User) -> None:
                     "checked_in_at": _at(day, "08:00") + timedelta(minutes=index % 90)
                     if status == Status.CHECKED_IN
                     else None,
-                    "checked_in_by": organizer if status == Status.CHECKED_IN else None,
+                    "checked_in_by": desk[index % len(desk)]
+                    if status == Status.CHECKED_IN
+                    else None,
                 },
             )
 
@@ -316,9 +319,10 @@ def seed(accounts: dict, people=None, boards=None) -> Event:
     """
     organizer = accounts["organizer"]
     event = _event(organizer, host_office(organizer))
+    desk = seed_cast(event, organizer)
     # The report: "大会邀请了40位行业领域领军人才为'师傅'" — every demo expert is invited.
     event.invited_mentors.set(Mentor.objects.all())
-    _registrations(event, accounts, organizer)
+    _registrations(event, accounts, desk)
     _postings(event)
     _ceremony(event, organizer)
     return event
