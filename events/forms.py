@@ -4,7 +4,7 @@ the check-in desk and the ceremony's running order."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mentors.models import Organization
+from mentors.models import Mentor, Organization
 from projects.models import Challenge, Project
 from talentbridge.forms import PortalForm, PortalModelForm
 from talentbridge.models import Office, User
@@ -17,6 +17,7 @@ from .models import (
     Event,
     EventPosting,
     EventRole,
+    ExpertInvitation,
     Question,
     Session,
 )
@@ -134,6 +135,33 @@ class AssignCategoryForm(PortalForm):
                 )
             )
         return email
+
+
+class InviteExpertsForm(PortalForm):
+    """Experts of the office to invite to the event (求贤帖)."""
+
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts"),
+        queryset=Mentor.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one expert."),
+            "invalid_choice": _("Choose experts from the list: %(value)s is not one of them."),
+        },
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experts"].queryset = candidates
+
+
+class ReplyForm(PortalForm):
+    answer = forms.ChoiceField(
+        choices=[
+            (ExpertInvitation.Status.ACCEPTED, _("Accept")),
+            (ExpertInvitation.Status.DECLINED, _("Decline")),
+        ]
+    )
 
 
 class StatusForm(PortalForm):

@@ -26,6 +26,7 @@ from .models import (
     EventMember,
     EventPosting,
     EventRole,
+    ExpertInvitation,
     Registration,
 )
 
@@ -307,3 +308,45 @@ def screen_cache_key(event_id: int) -> str:
 def screen_tag(ceremony: Ceremony) -> str:
     """What a screen's ETag is made of: the running order's version and the last step."""
     return f"c{ceremony.pk}-v{ceremony.version}-s{ceremony.last_step or 0}"
+
+
+# --- Expert invitations (求贤帖) ------------------------------------------------------------
+
+
+def expert_invitations(event: Event, *, status: str = "") -> QuerySet:
+    """The event's expert invitations by expert name, optionally of one reply status."""
+    invitations = event.expert_invitations.select_related("mentor")
+    if status:
+        invitations = invitations.filter(status=status)
+    return invitations.order_by("mentor__name", "id")
+
+
+def expert_reply_counts(event: Event) -> dict[str, int]:
+    """How many invitations have each reply (every status present)."""
+    counts = dict.fromkeys(ExpertInvitation.Status.values, 0)
+    rows = event.expert_invitations.order_by().values("status").annotate(n=Count("pk"))
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def experts_to_invite(event: Event, query: str = "") -> QuerySet:
+    """Experts the event's office holds and has not invited yet, by name (every expert for
+    an event without an office)."""
+    experts = Mentor.objects.all()
+    if event.office_id is not None:
+        experts = experts.filter(holdings__office=event.office_id)
+    experts = experts.exclude(event_invitations__event=event)
+    if query:
+        experts = experts.filter(Q(name__icontains=query) | Q(research_fields__icontains=query))
+    return experts.order_by("name", "id")
+
+
+def expert_invitations_of_user(user) -> QuerySet:
+    """The invitations to events of the expert profile linked to ``user``, soonest last."""
+    if not user.is_authenticated:
+        return ExpertInvitation.objects.none()
+    return (
+        ExpertInvitation.objects.filter(mentor__user=user)
+        .select_related("event")
+        .order_by("-event__starts_at", "-id")
+    )

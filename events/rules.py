@@ -94,6 +94,11 @@ def can_assign_category(user, event: Event) -> bool:
     return is_event_organizer(user, event)
 
 
+def can_invite_experts(user, event: Event) -> bool:
+    """The event's expert invitations (求贤帖) and their replies: the event's managers."""
+    return is_event_organizer(user, event)
+
+
 def can_view_registration(user, registration: Registration) -> bool:
     return bool(
         user.is_authenticated

@@ -5,6 +5,7 @@ from .views import (
     ceremony,
     checkin,
     event,
+    experts,
     exports,
     plan,
     postings,
@@ -90,6 +91,13 @@ urlpatterns += [
     path("<int:pk>/team/add/", team.team_add, name="team_add"),
     path("<int:pk>/team/remove/", team.team_remove, name="team_remove"),
     path("<int:pk>/team/revoke/", team.team_revoke, name="team_revoke"),
+]
+
+# The expert invitations (求贤帖).
+urlpatterns += [
+    path("invitations/<str:token>/", experts.expert_reply_link, name="expert_reply_link"),
+    path("invitations/<int:invitation_id>/reply/", experts.expert_reply, name="expert_reply"),
+    path("<int:pk>/experts/", experts.experts, name="experts"),
 ]
 
 # The pairing plan.

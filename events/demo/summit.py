@@ -37,6 +37,7 @@ from ..services.ceremony import (
     fill_running_order,
 )
 from .cast import seed_cast
+from .invitations import seed_expert_invitations
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TITLE = "第二届中国侨智发展大会新质生产力“青蓝接力”主题会"
@@ -320,8 +321,8 @@ def seed(accounts: dict, people=None, boards=None) -> Event:
     organizer = accounts["organizer"]
     event = _event(organizer, host_office(organizer))
     desk = seed_cast(event, organizer)
-    # The report: "大会邀请了40位行业领域领军人才为'师傅'" — every demo expert is invited.
-    event.invited_mentors.set(Mentor.objects.all())
+    # The report: "大会邀请了40位行业领域领军人才为'师傅'" — by 求贤帖, with their replies.
+    seed_expert_invitations(event, organizer)
     _registrations(event, accounts, desk)
     _postings(event)
     _ceremony(event, organizer)

@@ -5,6 +5,7 @@ per feature; every model is importable from ``events.models``."""
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
 from .event import Event
+from .experts import ExpertInvitation
 from .exports import ExportJob, ExportLog, new_job_token
 from .plan import PlanConstraint
 from .postings import EventPosting
@@ -31,6 +32,7 @@ __all__ = [
     "EventMember",
     "EventPosting",
     "EventRole",
+    "ExpertInvitation",
     "ExportJob",
     "ExportLog",
     "PlanConstraint",

@@ -198,6 +198,7 @@ def my_events(request):
         "page": paginate(request, queries.registrations_of_user(request.user)),
         "query_string": "",
         "roles": queries.event_roles_of_user(request.user),
+        "invitations": queries.expert_invitations_of_user(request.user),
     }
     return render(request, "events/mine.html", context)
 

@@ -6,10 +6,18 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
 
 from events import demo, reports, rules, statistics
-from events.models import AttendeeCategory, Ceremony, Event, EventMember, Registration
+from events.models import (
+    AttendeeCategory,
+    Ceremony,
+    Event,
+    EventMember,
+    ExpertInvitation,
+    Registration,
+)
 from events.queries import badges_for_category
 from events.services.ceremony import ceremony_state
 from mentors.models import Mentor, Pairing
@@ -97,3 +105,18 @@ def test_the_demo_summit_has_its_cast():
     call_command("seed_demo", stdout=io.StringIO())
     assert EventMember.objects.filter(event=summit).count() == 4
     assert AuditEntry.objects.filter(action__startswith="events.team").count() == 4
+
+
+def test_the_demo_summit_invited_its_forty_experts_with_a_mix_of_replies():
+    call_command("seed_demo", stdout=io.StringIO())
+    summit = Event.objects.get(title=demo.TITLE)
+    replies = dict(
+        ExpertInvitation.objects.filter(event=summit)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    assert replies == {"accepted": 31, "declined": 3, "invited": 6}
+    assert summit.invited_mentors.count() == 40
+    call_command("seed_demo", stdout=io.StringIO())
+    assert ExpertInvitation.objects.filter(event=summit).count() == 40
