@@ -164,6 +164,10 @@ class ReplyForm(PortalForm):
     )
 
 
+class ReopenCallForm(PortalForm):
+    closes_at = forms.DateTimeField(label=_("Open until"), widget=DATETIME_WIDGET)
+
+
 class StatusForm(PortalForm):
     status = forms.ChoiceField(choices=Event.Status.choices)
 

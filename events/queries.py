@@ -350,3 +350,29 @@ def expert_invitations_of_user(user) -> QuerySet:
         .select_related("event")
         .order_by("-event__starts_at", "-id")
     )
+
+
+# --- The call that collects -------------------------------------------------------------------
+
+
+def call_submissions(event: Event) -> QuerySet:
+    """What posters submitted to the event's call, newest first, with poster and office."""
+    return (
+        event.postings.filter(submitted_by__isnull=False)
+        .select_related("project__office", "challenge__office", "submitted_by")
+        .order_by("-added_at", "-id")
+    )
+
+
+def postings_to_submit(event: Event, user) -> list:
+    """The user's own projects and demands not yet in the event's call, newest first."""
+    rows = []
+    for model, field in ((Project, "project_id"), (Challenge, "challenge_id")):
+        linked = event.postings.exclude(**{f"{field}__isnull": True}).values(field)
+        rows += list(
+            model.objects.filter(owner=user)
+            .exclude(status__in=("closed", "withdrawn"))
+            .exclude(pk__in=linked)
+            .order_by("-created_at", "-id")[:50]
+        )
+    return sorted(rows, key=lambda posting: posting.created_at, reverse=True)

@@ -99,6 +99,20 @@ def can_invite_experts(user, event: Event) -> bool:
     return is_event_organizer(user, event)
 
 
+def can_submit_to_call(user, posting) -> bool:
+    """A project or demand goes to an event's call from its own poster."""
+    return bool(user.is_authenticated and posting.owner_id == user.pk)
+
+
+def can_review_call(user, event: Event) -> bool:
+    """The call's submissions: the event's managers and reviewers."""
+    return has_event_role(user, event, EventRole.REVIEWER)
+
+
+def can_reopen_call(user, event: Event) -> bool:
+    return is_event_organizer(user, event)
+
+
 def can_view_registration(user, registration: Registration) -> bool:
     return bool(
         user.is_authenticated

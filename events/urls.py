@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     agenda,
+    call,
     ceremony,
     checkin,
     event,
@@ -91,6 +92,13 @@ urlpatterns += [
     path("<int:pk>/team/add/", team.team_add, name="team_add"),
     path("<int:pk>/team/remove/", team.team_remove, name="team_remove"),
     path("<int:pk>/team/revoke/", team.team_revoke, name="team_revoke"),
+]
+
+# The call that collects.
+urlpatterns += [
+    path("<int:pk>/call/", call.call_queue, name="call_queue"),
+    path("<int:pk>/call/submit/", call.call_submit, name="call_submit"),
+    path("<int:pk>/call/reopen/", call.call_reopen, name="call_reopen"),
 ]
 
 # The expert invitations (求贤帖).

@@ -226,12 +226,15 @@ def _registrations(event: Event, accounts: dict, desk: list[User]) -> None:
 
 
 def _postings(event: Event) -> None:
+    """The call's 53 collected projects and demands, each submitted by its poster."""
     sessions = {s.kind: s for s in event.sessions.all()}
     projects = list(Project.objects.filter(status__in=PUBLIC_STATUSES).order_by("id"))
     challenges = list(Challenge.objects.filter(status__in=PUBLIC_STATUSES).order_by("id"))
     alternating = itertools.chain.from_iterable(itertools.zip_longest(projects, challenges))
     collected = [posting for posting in alternating if posting][:POSTINGS_COLLECTED]
     slots = {Session.Kind.PROJECT_SHARING: 0, Session.Kind.DEMAND_ROADSHOW: 0}
+    # Posters submitted them to the call over its window (the call closed 10 days before).
+    window = event.call_closes_at - event.call_opens_at
     for index, posting in enumerate(collected):
         field = "challenge" if isinstance(posting, Challenge) else "project"
         kind = (
@@ -247,6 +250,8 @@ def _postings(event: Event) -> None:
                 "posted_on_site": index < POSTED_ON_SITE,
                 "session": sessions[kind] if on_roadshow else None,
                 "slot_order": slots[kind] if on_roadshow else None,
+                "submitted_by": posting.owner,
+                "added_at": event.call_opens_at + window * (index + 1) / (len(collected) + 1),
             },
         )
 

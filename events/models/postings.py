@@ -1,6 +1,7 @@
 """Postings of an event's call: projects and demands collected, posted on site (现场张榜)
 and given roadshow slots."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +13,9 @@ from .event import Event
 
 
 class EventPosting(models.Model):
-    """A project or demand collected by the event's call; it may be posted on site (现场张榜)
-    and get a roadshow slot in an agenda session, with its place in the running order."""
+    """A project or demand collected by the event's call — submitted by its poster during the
+    call window or added by the organizers; it may be posted on site (现场张榜) and get a
+    roadshow slot in an agenda session, with its place in the running order."""
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="postings"
@@ -33,6 +35,15 @@ class EventPosting(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="event_links",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The poster who submitted it to the call; empty when the organizers added it."),
     )
     posted_on_site = models.BooleanField(_("posted on site"), default=False)
     session = models.ForeignKey(

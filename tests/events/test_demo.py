@@ -15,6 +15,7 @@ from events.models import (
     Ceremony,
     Event,
     EventMember,
+    EventPosting,
     ExpertInvitation,
     Registration,
 )
@@ -118,5 +119,8 @@ def test_the_demo_summit_invited_its_forty_experts_with_a_mix_of_replies():
     )
     assert replies == {"accepted": 31, "declined": 3, "invited": 6}
     assert summit.invited_mentors.count() == 40
+    collected = EventPosting.objects.filter(event=summit)
+    assert collected.count() == collected.filter(submitted_by__isnull=False).count() == 53
+    assert all(summit.call_opens_at < link.added_at < summit.call_closes_at for link in collected)
     call_command("seed_demo", stdout=io.StringIO())
     assert ExpertInvitation.objects.filter(event=summit).count() == 40
