@@ -279,10 +279,13 @@ def test_demo_summit_gives_the_reports_figures():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
     event = Event.objects.get()
     across = statistics.figures(Scope())
-    assert across["headline"]["mentors"] == 40
+    # Platform-wide: the summit's 40 experts and the 30 Qingdao commissioners of the demo.
+    assert across["headline"]["mentors"] == 40 + 30
     assert counts(across["mentors_by_honour"])["academician"] == 6
     assert across["stages"][0]["projects"] == 53
-    assert across["headline"]["demand_organizations"] == 28
+    # The summit's 28 enterprises, and the 20 Qingdao firms whose commissioners' drafts they
+    # submitted as demands.
+    assert across["headline"]["demand_organizations"] == 28 + 20
     summit = statistics.figures(Scope(event=event))["headline"]
     assert (summit["collected"], summit["posted_on_site"], summit["roadshow"]) == (53, 19, 34)
     assert (summit["registered"], summit["checked_in"], summit["no_show"]) == (279, 152, 127)

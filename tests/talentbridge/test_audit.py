@@ -84,10 +84,12 @@ def test_audit_trail_filters_by_action_and_text(client_for, admin_user):
 
 def test_audit_trail_bad_filters_give_errors_not_500(client_for, admin_user):
     client = client_for(admin_user)
-    for params in ({"since": "0001-01-01"}, {"object_type": "99999999999999999999"}, {"q": "\x00"}):
+    for params in ({"since": "0001-01-01"}, {"object_type": "99999999999999999999"}):
         response = client.get(reverse("audit_trail"), params)
         assert response.status_code == 200
         assert response.context["form"].errors
+    # A NUL never reaches the form: the query string is refused with a readable page.
+    assert client.get(reverse("audit_trail"), {"q": "\x00"}).status_code == 400
 
 
 def test_audit_trail_runs_constant_queries(client_for, admin_user, django_assert_num_queries):

@@ -268,5 +268,7 @@ def test_suggestions_list_matching_regions(client, regions):
         reverse("region_suggest"), {"field": "town", "town": "城关", "within": SHANDONG}
     )
     assert "河南" not in inside.content.decode()
-    hostile = {"field": "x", "x": "\x00", "within": "\x00"}
+    hostile = {"field": "x", "x": "\x01", "within": "\x01"}
     assert client.get(reverse("region_suggest"), hostile).status_code == 200
+    nul = {"field": "x", "x": "\x00", "within": "\x00"}
+    assert client.get(reverse("region_suggest"), nul).status_code == 400

@@ -54,10 +54,14 @@ def test_the_directory_searches_by_field_institution_and_region(
 
 @pytest.mark.parametrize(
     "params",
-    [{"field": "99999999999999999999"}, {"q": "长" * 500}, {"page": "-1"}, {"region": "\x00"}],
+    [{"field": "99999999999999999999"}, {"q": "长" * 500}, {"page": "-1"}, {"region": "\x01"}],
 )
 def test_the_directory_ignores_hostile_parameters(client, commissioner, params):
     assert client.get(DIRECTORY, params).status_code == 200
+
+
+def test_the_directory_refuses_a_nul_with_a_readable_page(client, commissioner):
+    assert client.get(DIRECTORY, {"region": "\x00"}).status_code == 400
 
 
 def test_the_directory_answers_htmx_with_its_results_only(client, commissioner):
