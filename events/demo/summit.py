@@ -228,8 +228,11 @@ def _registrations(event: Event, accounts: dict, desk: list[User]) -> None:
 def _postings(event: Event) -> None:
     """The call's 53 collected projects and demands, each submitted by its poster."""
     sessions = {s.kind: s for s in event.sessions.all()}
-    projects = list(Project.objects.filter(status__in=PUBLIC_STATUSES).order_by("id"))
-    challenges = list(Challenge.objects.filter(status__in=PUBLIC_STATUSES).order_by("id"))
+    # Only the host office's postings: other programmes of the demo (Qingdao's commissioners)
+    # post demands of their own, which were never submitted to this call.
+    public = {"status__in": PUBLIC_STATUSES, "office": event.office}
+    projects = list(Project.objects.filter(**public).order_by("id"))
+    challenges = list(Challenge.objects.filter(**public).order_by("id"))
     alternating = itertools.chain.from_iterable(itertools.zip_longest(projects, challenges))
     collected = [posting for posting in alternating if posting][:POSTINGS_COLLECTED]
     slots = {Session.Kind.PROJECT_SHARING: 0, Session.Kind.DEMAND_ROADSHOW: 0}
