@@ -6,21 +6,27 @@ Idempotent: every part is keyed on natural keys, so running it again changes not
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from events import demo as events_demo
 from mentors import demo as people_demo
+from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
 from projects.commissioners import demo as commissioners_demo
 from talentbridge import demo as accounts_demo
+
+QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
     help = "Load the demo summit and print the demo accounts."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The demo's people receive no e-mail: the notifications stay in the portal only.
+        with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
             accounts = accounts_demo.seed()
             people = people_demo.seed(accounts)
+            enrich_profiles()
             boards = boards_demo.seed(accounts, people)
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
@@ -30,4 +36,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")
         for role, user in accounts.items():
-            self.stdout.write(f"  {role:<11} {user.email:<34} {accounts_demo.DEMO_PASSWORD}")
+            self.stdout.write(f"  {role:<15} {user.email:<38} {accounts_demo.DEMO_PASSWORD}")
