@@ -15,7 +15,6 @@ from django.utils import timezone
 from mentors.models import Mentee, Mentor
 from projects.matching import Suggestion
 from projects.models import (
-    CLAIMABLE_STATUSES,
     RECOMPUTE_JOB,
     MatchSuggestion,
     RecomputeChunk,
@@ -161,7 +160,8 @@ def start_run(*, actor: User | None) -> RecomputeRun:
 def plan_full_recompute(run: RecomputeRun) -> list[tuple[int, str, list[int]]]:
     """Split a run into chunks (once) and return ``(chunk id, kind, ids)`` of those not done.
 
-    Lists of targets that are no longer open are dropped here. Re-planning a run that a
+    Lists of postings that no longer take claims (closed, claimed out, past their deadline)
+    are dropped here; the reads leave them out already. Re-planning a run that a
     killed worker left half-done returns only the chunks still to do.
     """
     run = RecomputeRun.objects.select_for_update().get(pk=run.pk)
@@ -169,7 +169,7 @@ def plan_full_recompute(run: RecomputeRun) -> list[tuple[int, str, list[int]]]:
         for kind in (CHALLENGES, PROJECTS):
             column = TARGET_FIELD[kind]
             MatchSuggestion.objects.filter(**{f"{column}__isnull": False}).exclude(
-                **{f"{column}__status__in": CLAIMABLE_STATUSES}
+                **{f"{column}__in": open_targets(kind).values("pk")}
             ).delete()
         total = 0
         for kind in TARGET_KINDS:

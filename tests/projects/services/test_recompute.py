@@ -3,7 +3,7 @@
 import pytest
 
 from mentors.services import save_mentee, save_mentor
-from projects.models import MatchSuggestion, RecomputeChunk, RecomputeRun, Status
+from projects.models import Claim, MatchSuggestion, RecomputeChunk, RecomputeRun, Status
 from projects.queries import suggestions as queries
 from projects.services import recompute
 from projects.services.postings import publish_posting
@@ -208,3 +208,21 @@ def test_starting_a_run_is_audited(organizer):
         Job.Status.QUEUED,
         organizer,
     )
+
+
+def test_full_run_drops_the_lists_of_claimed_out_postings(experts, water):
+    challenge = demand(water)
+    recompute.recompute_target("challenges", challenge.pk)
+    Claim.objects.create(
+        challenge=challenge,
+        claimant=experts[1].user,
+        mentor=experts[1],
+        approach="方案",
+        timeline="3个月",
+        expected_result="结果",
+        status=Claim.Status.ACCEPTED,
+    )
+    run = recompute.start_run(actor=None)
+    for chunk_id, _kind, ids in recompute.plan_full_recompute(run):
+        recompute.recompute_chunk(chunk_id, ids)
+    assert MatchSuggestion.objects.filter(challenge=challenge).count() == 0

@@ -112,3 +112,20 @@ def test_feedback_report_is_for_organizers(who, status, organizer, other_office,
     if who in users:
         client.force_login(users[who])
     assert client.get(reverse("projects:suggestion_feedback_report")).status_code == status
+
+
+def test_for_you_runs_a_constant_number_of_queries(experts, water, client_for):
+    client = client_for(experts[0].user)
+    url = reverse("projects:for_you")
+    demand(water)
+    client.get(url)  # warm the session, the catalogs and the engine
+    with CaptureQueriesContext(connection) as one:
+        html = client.get(url).content.decode()
+    assert html.count('class="card suggestion"') == 1
+    for _ in range(19):
+        demand(water)
+    client.get(url)  # the demands' new organisations refit the engine, once
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert html.count('class="card suggestion"') == 20
+    assert len(many.captured_queries) == len(one.captured_queries)
