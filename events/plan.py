@@ -9,6 +9,7 @@ written by ``events.services.plan``; nothing here writes.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,17 @@ class PlanRow:
         return self.greedy_mentor is None or self.greedy_mentor.pk != self.mentor.pk
 
 
+# Why a demand or mentee stayed out of the plan, by the engine's stable codes.
+UNPAIRED_REASONS = {
+    "no_capacity": _("no free slot"),
+    "no_match": _("no expert matches at all"),
+    "conflict": _("only conflicts of interest match"),
+    "ruled_out": _("the matching experts were ruled out"),
+    "below_min_score": _("matches are below the minimum score"),
+    "taken": _("the matching experts went to better pairs"),
+}
+
+
 @dataclass
 class PairingPlan:
     """The optimal plan of an event, its total and the greedy plan's total."""
@@ -63,6 +75,9 @@ class PairingPlan:
     decisions: list[PlanConstraint]
     per_mentor: int
     error: str = ""
+    # The weakest score the plan pairs, and why the demands or mentees it left out stayed so.
+    min_score: float = 0.0
+    unpaired: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def gain(self) -> float:
@@ -202,13 +217,18 @@ def build_plan(
     }
     locked, ruled_out = pairs[PlanConstraint.Kind.LOCKED], pairs[PlanConstraint.Kind.RULED_OUT]
     error = ""
+    minimum = settings.PAIRING_PLAN_MIN_SCORE
     try:
-        best = plan_pairings(scores, capacity, slots, locked=locked, ruled_out=ruled_out)
+        best = plan_pairings(
+            scores, capacity, slots, locked=locked, ruled_out=ruled_out, min_score=minimum
+        )
     except ValueError:
         error = str(_("The locked pairs exceed a free place or slot; they are left out."))
         locked = []
-        best = plan_pairings(scores, capacity, slots, ruled_out=ruled_out)
-    greedy = greedy_pairings(scores, capacity, slots, locked=locked, ruled_out=ruled_out)
+        best = plan_pairings(scores, capacity, slots, ruled_out=ruled_out, min_score=minimum)
+    greedy = greedy_pairings(
+        scores, capacity, slots, locked=locked, ruled_out=ruled_out, min_score=minimum
+    )
     greedy_of: dict[str, list[str]] = {}
     for mentor_id, target_id, _score in greedy.pairs:
         greedy_of.setdefault(target_id, []).append(mentor_id)
@@ -244,6 +264,11 @@ def build_plan(
         decisions=decisions,
         per_mentor=per_mentor,
         error=error,
+        min_score=minimum,
+        unpaired=[
+            (str(UNPAIRED_REASONS.get(reason, reason)), count)
+            for reason, count in sorted(best.unpaired_counts()["items"].items())
+        ],
     )
 
 

@@ -136,6 +136,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # (acks_late); no task runs longer, since long work is split into chunks.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
+# The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
+PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict = {
     # Idempotent (keyed per posting and deadline), so running it several times a day is safe.

@@ -119,3 +119,15 @@ def test_demo_summit_plan_beats_greedy_and_reseeding_keeps_the_suggestions():
     assert plan.build_plan(summit, of=plan.CHALLENGES, per_mentor=1).total == pytest.approx(
         demo_plan.total
     )
+
+
+def test_plan_pairs_nothing_below_the_minimum_and_says_why(settings, event, crossed):
+    settings.PAIRING_PLAN_MIN_SCORE = 0.85
+    built = plan.build_plan(event, of=plan.CHALLENGES, per_mentor=1)
+    # Only A's 0.9 for one demand clears the minimum; the other's best (0.8) stays out, and the
+    # plan says why.
+    assert pairs(built) == {("左明健", "泵站设备故障预警算法优化")}
+    assert built.min_score == 0.85
+    assert [str(target) for target in built.unplanned] == ["城市供水管网漏损智能监测"]
+    assert [count for _reason, count in built.unpaired] == [1]
+    assert "below the minimum" in built.unpaired[0][0] or "最低" in built.unpaired[0][0]
