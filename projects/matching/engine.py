@@ -18,6 +18,7 @@ postings the expert already claimed, won or declined, "not relevant" feedback.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -294,7 +295,10 @@ class MatchEngine:
         instead of each building or unpickling its own.
         """
         by_item = _by_item(exclude)
-        if workers <= 1 or len(items) <= chunk:
+        # Forking a process that runs other threads (a web server's, a test's live server)
+        # can leave the children waiting forever on a lock one of those threads held; such a
+        # caller gets the same lists computed in-process.
+        if workers <= 1 or len(items) <= chunk or threading.active_count() > 1:
             return [self._rank(item, k, by_item.get(item.id, ())) for item in items]
         global _worker_engine, _worker_exclude
         _worker_engine, _worker_exclude = self, by_item

@@ -179,3 +179,27 @@ def test_unknown_and_duplicate_ids_raise(engine):
         engine.score(MARINE_CHALLENGE, ["nobody"])
     with pytest.raises(ValueError, match="duplicate"):
         MatchEngine().index([MARINE, MARINE])
+
+
+def test_rank_many_in_a_threaded_process_ranks_in_process(engine, monkeypatch):
+    """With other threads running, forking could hang the workers: the same lists come from
+    the calling process instead."""
+    import threading
+
+    from projects.matching import engine as engine_module
+
+    items = [MARINE_CHALLENGE, Item("x", "图像识别"), Item("y", "aluminium")] * 3
+    expected = [engine.rank(item, 3) for item in items]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("no process may be forked while other threads run")
+
+    monkeypatch.setattr(engine_module.multiprocessing, "get_context", refuse)
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert engine.rank_many(items, 3, workers=2, chunk=2) == expected
+    finally:
+        stop.set()
+        helper.join()
