@@ -164,6 +164,7 @@ class InviteMemberForm(PortalForm):
 
     def __init__(self, *args, grantable: list[str], **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["role"].initial = OfficeRole.STAFF
         self.fields["role"].choices = [
             (value, label) for value, label in OfficeRole.choices if value in grantable
         ]
