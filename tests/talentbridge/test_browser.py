@@ -48,3 +48,32 @@ def test_signup_errors_are_shown_in_the_form(page, live_server):
     expect(page.get_by_text("请至少选择一个身份。")).to_be_visible()
     expect(page.get_by_label("姓名")).to_have_value("林晓")
     assert User.objects.count() == 0
+
+
+def test_the_organizers_menu_fits_a_desktop_screen(page, live_server, client):
+    """At 1280 px every menu entry of a busy account shows; nothing hides off the edge."""
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_admin=True, is_organizer=True, is_staff=True, is_mentor=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": _session_for(admin, client),
+                "url": live_server.url,
+            }
+        ]
+    )
+    page.goto(live_server.url + "/")
+    nav = page.locator(".main-nav")
+    assert nav.evaluate("el => el.scrollWidth <= el.clientWidth")
+    right = nav.evaluate("el => el.getBoundingClientRect().right")
+    for link in nav.locator("a").all():
+        box = link.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= right + 1
+
+
+def _session_for(user, client) -> str:
+    client.force_login(user)
+    return client.cookies["sessionid"].value

@@ -144,3 +144,19 @@ def test_a_nul_in_the_query_string_gets_a_readable_400(client, query):
 
 def test_ordinary_query_strings_pass(client):
     assert client.get("/events/?q=%E6%B5%B7%E6%B4%8B&page=2").status_code == 200
+
+
+def test_refused_and_missing_pages_log_no_traceback(client, caplog, admin_user):
+    with caplog.at_level("WARNING"):
+        client.get("/audit/")  # a visitor: sent to the log-in page
+        client.get("/no-such-page/")
+        Client().get(reverse("audit_trail"), follow=False)
+    assert [r for r in caplog.records if r.name.startswith("django.request")] == []
+
+
+def test_the_site_address_is_an_allowed_host():
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    assert urlsplit(settings.SITE_URL).hostname in settings.ALLOWED_HOSTS
