@@ -67,6 +67,7 @@ class MentorForm(HoldingOfficeMixin, ContactFieldsMixin, PortalModelForm):
             "research_fields",
             "bio",
             "achievements",
+            "declared_conflicts",
             "languages",
             "province",
             "city",

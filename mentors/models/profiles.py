@@ -165,6 +165,15 @@ class Mentor(Region, ContactDetails):
         IndustryChain, verbose_name=_("fields"), blank=True, related_name="mentors"
     )
     research_fields = models.CharField(_("research fields"), max_length=300, blank=True)
+    declared_conflicts = models.CharField(
+        _("declared conflicts of interest"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Organisations this expert must not be matched with (a former employer, a family "
+            "firm), separated by commas or semicolons."
+        ),
+    )
     bio = models.TextField(_("biography"), blank=True)
     achievements = models.TextField(_("publications, patents and achievements"), blank=True)
     languages = models.CharField(

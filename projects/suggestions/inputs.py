@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 
 from mentors.models import IndustryChain, Mentee, Mentor, Organization, Pairing
+from mentors.spreadsheets.columns import split_list
 from projects.matching import Expert, Item, ItemSuggestion, MatchEngine, Suggestion
 from projects.models import Challenge, Claim, Project, Status, SuggestionFeedback
 
@@ -66,7 +67,12 @@ def mentor_expert(
         languages=mentor.languages.split(),
         capacity=capacity,
         people=_people(("mentor", mentor.pk), ("user", mentor.user_id)),
-        organizations=[*_names(mentor.affiliation), *memberships],
+        # Declared conflicts count as the expert's own organisations: never matched with them.
+        organizations=[
+            *_names(mentor.affiliation),
+            *memberships,
+            *split_list(mentor.declared_conflicts),
+        ],
     )
 
 

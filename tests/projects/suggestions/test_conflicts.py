@@ -43,6 +43,20 @@ def test_the_poster_is_absent_from_their_own_posting(experts, water):
     assert for_you.postings_for(experts[0], experts[0].user) == []
 
 
+def test_an_expert_who_declared_a_conflict_with_the_poster_is_absent(experts, water, company):
+    declared = MentorFactory(
+        name="前四创 顾问",
+        affiliation=OrganizationFactory(name="福州大学"),
+        declared_conflicts="某集团；四创科技有限公司",
+        **PUMP,
+    )
+    declared.fields.set([water])
+    challenge = demand(water, poster_organization=company)
+    recompute.recompute_target("challenges", challenge.pk)
+    assert "前四创 顾问" not in names(suggestions_for_posting(challenge))
+    assert for_you.postings_for(declared, declared.user) == []
+
+
 def test_an_expert_of_another_organisation_is_suggested(experts, water, company):
     outsider = MentorFactory(name="外单位专家", affiliation=OrganizationFactory(), **PUMP)
     outsider.fields.set([water])
