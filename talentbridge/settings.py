@@ -114,6 +114,8 @@ def redis_db_url(url: str, db: int) -> str:
 
 
 REDIS_URL = env("REDIS_URL", default="")
+# The embedded mode's in-process broker; naming its host keeps kombu from warning about it.
+EMBEDDED_BROKER_URL = "memory://localhost/"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
@@ -180,7 +182,7 @@ if REDIS_URL:
     }
 else:
     # Embedded mode: tasks run in-process, at once, in the caller's thread.
-    CELERY_BROKER_URL = "memory://localhost/"
+    CELERY_BROKER_URL = EMBEDDED_BROKER_URL
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True

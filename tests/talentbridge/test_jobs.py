@@ -87,12 +87,20 @@ def test_progress_partial_polls_while_running_and_redirects_when_done(admin_user
 
 
 @pytest.mark.django_db(transaction=True)
-def test_embedded_mode_sends_tasks_without_broker_warnings(caplog, settings):
-    if not settings.CELERY_BROKER_URL.startswith("memory://"):
-        pytest.skip("the embedded mode's in-memory broker is not in use in this pass")
-    with caplog.at_level("WARNING"):
-        task_record.delay(value=4)
-        task_record.app.connection_for_write().as_uri()
+def test_embedded_mode_sends_tasks_without_broker_warnings(caplog):
+    from talentbridge.settings import EMBEDDED_BROKER_URL
+
+    app = task_record.app
+    broker = app.conf.broker_url
+    app.conf.broker_url = EMBEDDED_BROKER_URL
+    _forget_connections(app)
+    try:
+        with caplog.at_level("WARNING"):
+            task_record.delay(value=4)
+            app.connection_for_write().as_uri()
+    finally:
+        app.conf.broker_url = broker
+        _forget_connections(app)
     assert [r.getMessage() for r in caplog.records if r.name.startswith("kombu")] == []
 
 
