@@ -121,8 +121,12 @@ def _harden(field: forms.Field) -> None:
 
 
 class AuditFilterForm(PortalForm):
-    q = forms.CharField(label=_("Object or person"), required=False, max_length=100)
-    action = forms.CharField(label=_("Action"), required=False, max_length=80)
+    q = forms.CharField(
+        label=_("Object or person"), required=False, max_length=100, widget=forms.SearchInput
+    )
+    action = forms.CharField(
+        label=_("Action"), required=False, max_length=80, widget=forms.SearchInput
+    )
     object_type = forms.ModelChoiceField(
         label=_("Object type"),
         required=False,
