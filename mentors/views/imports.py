@@ -16,10 +16,8 @@ from ..queries import offices_for_people
 from ..services import ImportRejected, import_spreadsheet, preview_import
 from ..spreadsheets import storage
 from ..spreadsheets.columns import COLUMNS
-from ..spreadsheets.planning import ERROR
 from ..spreadsheets.writing import template_bytes
 
-PREVIEW_ROWS = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_URLS = {
     "mentors": "mentors:mentor_list",
@@ -45,12 +43,11 @@ def _upload_form(request, data=None, files=None, **kwargs) -> UploadForm:
 
 def _preview(request, plan, *, kind, token, filename, office):
     """The row-by-row report of a dry run (every error, and the first other rows)."""
-    errors = [row for row in plan.rows if row.action == ERROR]
-    others = [row for row in plan.rows if row.action != ERROR][:PREVIEW_ROWS]
+    rows, hidden_rows = plan.report()
     context = {
         "plan": plan,
-        "rows": sorted(errors + others, key=lambda row: row.number),
-        "hidden_rows": len(plan.rows) - len(errors) - len(others),
+        "rows": rows,
+        "hidden_rows": hidden_rows,
         "kind": kind,
         "token": token,
         "filename": filename,
@@ -117,6 +114,11 @@ def import_template(request, kind):
     _require_manager(request)
     if kind not in COLUMNS:
         raise Http404
-    response = HttpResponse(template_bytes(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="talentbridge-{kind}-template.xlsx"'
+    return xlsx_response(template_bytes(kind), f"talentbridge-{kind}-template.xlsx")
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    """A workbook to download (templates of every import)."""
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
