@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentors.spreadsheets import storage
 from mentors.spreadsheets.rows import ImportRejected
-from mentors.views.imports import xlsx_response
+from mentors.views.imports import report_context, xlsx_response
 from projects.spreadsheets import POSTING_COLUMNS, posting_template
 from talentbridge.http import paginate, query_string
 
@@ -88,17 +89,10 @@ def call_reopen(request, pk: int):
 
 def _import_report(request, event, plan, *, kind, token, filename):
     """The row-by-row report of a dry run, with the button that commits it."""
-    rows, hidden_rows = plan.report()
-    context = {
-        "event": event,
-        "plan": plan,
-        "rows": rows,
-        "hidden_rows": hidden_rows,
-        "kind": kind,
-        "token": token,
-        "filename": filename,
-        "form": CallImportForm(initial={"kind": kind}),
-    }
+    form = CallImportForm(initial={"kind": kind})
+    context = report_context(
+        plan, kind=kind, token=token, filename=filename, form=form, event=event
+    )
     return render(request, "events/call_import_preview.html", context)
 
 
@@ -121,7 +115,14 @@ def call_import(request, pk: int):
                 request, event, plan, kind=kind, token=token, filename=upload.name
             )
     status = 400 if request.method == "POST" else 200
-    context = {"event": event, "form": form, "kinds": list(POSTING_COLUMNS)}
+    templates = [
+        (reverse("events:call_import_template", args=[event.pk, kind]), label)
+        for kind, label in (
+            ("projects", _("Projects template (.xlsx)")),
+            ("challenges", _("Demands template (.xlsx)")),
+        )
+    ]
+    context = {"event": event, "form": form, "templates": templates}
     return render(request, "events/call_import.html", context, status=status)
 
 

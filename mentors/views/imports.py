@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,19 +42,28 @@ def _upload_form(request, data=None, files=None, **kwargs) -> UploadForm:
     )
 
 
-def _preview(request, plan, *, kind, token, filename, office):
-    """The row-by-row report of a dry run (every error, and the first other rows)."""
+def report_context(plan, *, kind: str, token: str, filename: str, form, **extra) -> dict:
+    """What the page of any import's dry run shows: its counts, every error and the first
+    other rows, the commit form's values and the form to upload another file."""
     rows, hidden_rows = plan.report()
-    context = {
+    return {
         "plan": plan,
         "rows": rows,
         "hidden_rows": hidden_rows,
         "kind": kind,
         "token": token,
         "filename": filename,
-        "office": office,
-        "form": _upload_form(request, initial={"kind": kind, "office": office}),
+        "form": form,
+        **extra,
     }
+
+
+def _preview(request, plan, *, kind, token, filename, office):
+    """The row-by-row report of a dry run (every error, and the first other rows)."""
+    form = _upload_form(request, initial={"kind": kind, "office": office})
+    context = report_context(
+        plan, kind=kind, token=token, filename=filename, form=form, office=office
+    )
     return render(request, "mentors/import_preview.html", context)
 
 
@@ -71,7 +81,16 @@ def import_upload(request):
         office = form.cleaned_data["office"]
         return _preview(request, plan, kind=kind, token=token, filename=upload.name, office=office)
     status = 400 if request.method == "POST" else 200
-    return render(request, "mentors/import_upload.html", {"form": form}, status=status)
+    templates = [
+        (reverse("mentors:import_template", args=[kind]), label)
+        for kind, label in (
+            ("mentors", _("Experts template (.xlsx)")),
+            ("mentees", _("Mentees template (.xlsx)")),
+            ("organizations", _("Organisations template (.xlsx)")),
+        )
+    ]
+    context = {"form": form, "templates": templates}
+    return render(request, "mentors/import_upload.html", context, status=status)
 
 
 @login_required

@@ -62,14 +62,6 @@ def marine(db):
     )
 
 
-@pytest.fixture
-def open_call(event):
-    now = timezone.now()
-    event.call_opens_at, event.call_closes_at = now - timedelta(days=5), now + timedelta(days=5)
-    event.save()
-    return event
-
-
 def test_the_dry_run_plans_every_row_and_changes_nothing(open_call):
     rows = [_project("海上风电运维机器人"), _project("深海养殖网箱"), [""] * 9]
     plan = call_import_plan(open_call, "projects", "p.xlsx", xlsx_bytes(rows, PROJECT_HEADER))

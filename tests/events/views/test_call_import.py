@@ -28,14 +28,6 @@ def marine(db):
     )
 
 
-@pytest.fixture
-def open_call(event):
-    now = timezone.now()
-    event.call_opens_at, event.call_closes_at = now - timedelta(days=5), now + timedelta(days=5)
-    event.save()
-    return event
-
-
 def client_as(user):
     """A client logged in as ``user``, reading the portal in English."""
     client = logged_in(user)
