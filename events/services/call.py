@@ -1,5 +1,6 @@
 """The call (征集令) that collects: a poster submits a project or demand to an event's call
-while it is open; the organizers reopen a closed call."""
+while it is open; the organizers import projects and demands from a spreadsheet into it, and
+reopen a closed call."""
 
 from datetime import datetime
 
@@ -32,6 +33,12 @@ def _closed_message(event: Event) -> str:
     return _("The call closed on %(date)s: submissions are no longer accepted.") % {
         "date": date_format(timezone.localtime(event.call_closes_at), "DATETIME_FORMAT")
     }
+
+
+def check_call_open(event: Event) -> None:
+    """Raise the reason a submission is refused while the call is not open."""
+    if not event.call_is_open:
+        raise EventError(_closed_message(event))
 
 
 @transaction.atomic
@@ -108,12 +115,6 @@ def import_to_call(
         changes={"file": filename, "kind": kind, "created": len(postings)},
     )
     return plan
-
-
-def check_call_open(event: Event) -> None:
-    """Raise the reason a submission is refused while the call is not open."""
-    if not event.call_is_open:
-        raise EventError(_closed_message(event))
 
 
 @transaction.atomic
