@@ -4,6 +4,7 @@ the check-in desk and the ceremony's running order."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mentors.forms.imports import SpreadsheetField, StoredUploadForm
 from mentors.models import Mentor, Organization
 from projects.models import Challenge, Project
 from talentbridge.forms import PortalForm, PortalModelForm
@@ -166,6 +167,20 @@ class ReplyForm(PortalForm):
 
 class ReopenCallForm(PortalForm):
     closes_at = forms.DateTimeField(label=_("Open until"), widget=DATETIME_WIDGET)
+
+
+CALL_IMPORT_KINDS = [("projects", _("Projects")), ("challenges", _("Demands"))]
+
+
+class CallImportForm(PortalForm):
+    """A spreadsheet of new projects or demands for the event's call."""
+
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=CALL_IMPORT_KINDS)
+    file = SpreadsheetField()
+
+
+class CallImportCommitForm(StoredUploadForm):
+    kind = forms.ChoiceField(choices=CALL_IMPORT_KINDS)
 
 
 class StatusForm(PortalForm):

@@ -113,6 +113,11 @@ def can_reopen_call(user, event: Event) -> bool:
     return is_event_organizer(user, event)
 
 
+def can_import_to_call(user, event: Event) -> bool:
+    """Projects and demands from a spreadsheet into the call: the event's managers."""
+    return is_event_organizer(user, event)
+
+
 def can_view_registration(user, registration: Registration) -> bool:
     return bool(
         user.is_authenticated

@@ -99,6 +99,13 @@ urlpatterns += [
     path("<int:pk>/call/", call.call_queue, name="call_queue"),
     path("<int:pk>/call/submit/", call.call_submit, name="call_submit"),
     path("<int:pk>/call/reopen/", call.call_reopen, name="call_reopen"),
+    path("<int:pk>/call/import/", call.call_import, name="call_import"),
+    path("<int:pk>/call/import/commit/", call.call_import_commit, name="call_import_commit"),
+    path(
+        "<int:pk>/call/import/template/<slug:kind>.xlsx",
+        call.call_import_template,
+        name="call_import_template",
+    ),
 ]
 
 # The expert invitations (求贤帖).

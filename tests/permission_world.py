@@ -17,7 +17,7 @@ from projects.models import Claim
 from talentbridge.certificates.services import create_certificate
 from talentbridge.models import Office, OfficeRole
 from talentbridge.services import invite_member
-from talentbridge.services.offices import token_hash
+from talentbridge.services.invitations import token_hash
 from tests.factories import (
     AttendeeCategoryFactory,
     ChallengeFactory,

@@ -112,6 +112,7 @@ ARGS = {
     "events:team_accept": {"token": "team_token"},
     "events:expert_reply_link": {"token": "expert_token"},
     "events:expert_reply": {"invitation_id": "invitation"},
+    "events:call_import_template": {"pk": "event", "kind": "=projects"},
 }
 # Every other URL with an argument is an event's.
 EVENT_ARG = {"pk": "event"}
@@ -286,6 +287,9 @@ events:team_revoke                         302 404 404 404 404 404 404 404 404 4
 events:call_queue                          302 404 404 404 200 404 404 404 200 404 404 200
 events:call_submit                         302 200 200 200 200 200 200 200 200 200 200 200
 events:call_reopen                         302 404 404 404 302 404 404 404 302 404 404 302
+events:call_import                         302 404 404 404 200 404 404 404 200 404 404 200
+events:call_import_commit                  302 404 404 404 302 404 404 404 302 404 404 302
+events:call_import_template                302 404 404 404 200 404 404 404 200 404 404 200
 events:expert_reply_link                   200 200 200 200 200 200 200 200 200 200 200 200
 events:expert_reply                        302 302 404 404 404 404 404 404 404 404 404 404
 events:experts                             302 404 404 404 200 404 404 404 200 404 404 200

@@ -7,7 +7,7 @@ from datetime import timedelta
 from mentors.demo.data import MENTORS
 from mentors.models import Mentor
 from talentbridge.models import User
-from talentbridge.services.offices import token_hash
+from talentbridge.services.invitations import token_hash
 
 from ..models import Event, ExpertInvitation
 

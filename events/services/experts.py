@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from mentors.models import Mentor
 from talentbridge.models import User
 from talentbridge.services import log_action, notify
-from talentbridge.services.offices import token_hash
+from talentbridge.services.invitations import token_hash
 from talentbridge.tasks import task_send_mail_to_address
 
 from ..models import Event, ExpertInvitation

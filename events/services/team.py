@@ -2,17 +2,20 @@
 accept or withdraw that invitation, take a role away. Every change is in the event's audit
 trail."""
 
-import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from talentbridge.models import User
 from talentbridge.services import log_action
-from talentbridge.services.offices import token_hash
+from talentbridge.services.invitations import (
+    InvitationKind,
+    accept_invitation,
+    create_invitation,
+    pending_invitation,
+    withdraw_invitation,
+)
 from talentbridge.tasks import task_send_mail_to_address
 
 from ..models import Event, EventMember, EventRole, TeamInvitation
@@ -52,6 +55,29 @@ def remove_team_member(member: EventMember, *, actor: User) -> None:
     member.delete()
 
 
+def _join_team(invitation: TeamInvitation, user: User) -> EventMember:
+    """What accepting a team invitation does: the invited role (kept if already held)."""
+    member = EventMember.objects.filter(
+        event=invitation.event, user=user, role=invitation.role
+    ).first() or add_team_member(invitation.event, user, invitation.role, actor=user)
+    log_action(
+        invitation.event,
+        "events.team.accept",
+        actor=user,
+        changes={"email": invitation.email, "role": invitation.role},
+    )
+    return member
+
+
+TEAM_INVITATIONS = InvitationKind(
+    model=TeamInvitation,
+    join=_join_team,
+    error=EventError,
+    expired=lambda: _("This invitation has expired. Ask the organizers for a new one."),
+    related=("event",),
+)
+
+
 @transaction.atomic
 def invite_team_member(event: Event, *, email: str, role: str, actor: User) -> str:
     """Invite ``email`` to ``role`` at the event and send the link; return its token.
@@ -62,17 +88,8 @@ def invite_team_member(event: Event, *, email: str, role: str, actor: User) -> s
     email = email.strip().lower()
     if EventMember.objects.filter(event=event, user__email__iexact=email, role=role).exists():
         raise _already(email, role)
-    TeamInvitation.objects.filter(
-        event=event, email__iexact=email, role=role, status=TeamInvitation.Status.PENDING
-    ).update(status=TeamInvitation.Status.REVOKED)
-    token = secrets.token_urlsafe(32)
-    invitation = TeamInvitation.objects.create(
-        event=event,
-        email=email,
-        role=role,
-        token_hash=token_hash(token),
-        invited_by=actor,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
+    invitation, token = create_invitation(
+        TEAM_INVITATIONS, email=email, actor=actor, event=event, role=role
     )
     log_action(
         event,
@@ -99,68 +116,21 @@ def invite_team_member(event: Event, *, email: str, role: str, actor: User) -> s
 
 def pending_team_invitation(token: str) -> TeamInvitation:
     """The invitation a link's token names, if it can still be accepted."""
-    invitation = (
-        TeamInvitation.objects.select_related("event")
-        .filter(token_hash=token_hash(token[:100]))
-        .first()
-    )
-    if invitation is None:
-        raise EventError(_("This invitation link is not valid. Check that it was copied whole."))
-    if invitation.status == TeamInvitation.Status.ACCEPTED:
-        raise EventError(_("This invitation has already been used."))
-    if invitation.status == TeamInvitation.Status.REVOKED:
-        raise EventError(_("This invitation was withdrawn or replaced by a newer one."))
-    if invitation.is_expired:
-        raise EventError(_("This invitation has expired. Ask the organizers for a new one."))
-    return invitation
+    return pending_invitation(TEAM_INVITATIONS, token)
 
 
-@transaction.atomic
 def accept_team_invitation(
     token: str, *, user: User | None = None, name: str = "", password: str = ""
 ) -> EventMember:
     """Join the event's team: as the logged-in ``user`` (whose address must match), or as a
     new account created with ``name`` and ``password`` for the invited address."""
-    invitation = pending_team_invitation(token)
-    invitation = TeamInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != TeamInvitation.Status.PENDING:
-        raise EventError(_("This invitation has already been used."))
-    if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
-            raise EventError(
-                _("An account with this address exists: log in first, then open the link again.")
-            )
-        user = User.objects.create_user(
-            email=invitation.email, password=password, name=name.strip()
-        )
-        log_action(user, "accounts.signup", actor=user, changes={"event": invitation.event_id})
-    elif user.email.lower() != invitation.email.lower():
-        raise EventError(
-            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
-            % {"email": invitation.email}
-        )
-    member = EventMember.objects.filter(
-        event=invitation.event, user=user, role=invitation.role
-    ).first() or add_team_member(invitation.event, user, invitation.role, actor=user)
-    invitation.status = TeamInvitation.Status.ACCEPTED
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["status", "accepted_at"])
-    log_action(
-        invitation.event,
-        "events.team.accept",
-        actor=user,
-        changes={"email": invitation.email, "role": invitation.role},
-    )
-    return member
+    return accept_invitation(TEAM_INVITATIONS, token, user=user, name=name, password=password)
 
 
 @transaction.atomic
 def revoke_team_invitation(invitation: TeamInvitation, *, actor: User) -> None:
     """Withdraw a pending invitation; its link stops working."""
-    if invitation.status != TeamInvitation.Status.PENDING:
-        raise EventError(_("Only a pending invitation can be withdrawn."))
-    invitation.status = TeamInvitation.Status.REVOKED
-    invitation.save(update_fields=["status"])
+    withdraw_invitation(invitation, error=EventError)
     log_action(
         invitation.event,
         "events.team.revoke",

@@ -2,28 +2,25 @@
 who hold a role at the event, and the link an invited person opens to join."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from talentbridge.forms import AcceptInvitationForm
 from talentbridge.http import redirect_to
 from talentbridge.models import User
 from talentbridge.parsing import parse_id
+from talentbridge.views.invitations import invitation_page
 
 from .. import queries, rules
 from ..forms import TeamMemberForm
 from ..models import EventMember, TeamInvitation
 from ..services import EventError
 from ..services.team import (
-    accept_team_invitation,
+    TEAM_INVITATIONS,
     add_team_member,
     invite_team_member,
-    pending_team_invitation,
     remove_team_member,
     revoke_team_invitation,
 )
@@ -104,35 +101,16 @@ def team_revoke(request, pk: int):
 
 def team_accept(request, token: str):
     """Open a team invitation: join as the logged-in person, or create the account."""
-    try:
-        invitation = pending_team_invitation(token)
-    except EventError as error:
-        return render(
-            request, "talentbridge/offices/invitation_invalid.html", {"error": error}, status=410
-        )
-    has_account = User.objects.filter(email__iexact=invitation.email).exists()
-    if has_account and not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and (request.user.is_authenticated or form.is_valid()):
-        try:
-            if request.user.is_authenticated:
-                member = accept_team_invitation(token, user=request.user)
-            else:
-                member = accept_team_invitation(
-                    token,
-                    name=form.cleaned_data["name"],
-                    password=form.cleaned_data["password1"],
-                )
-                login(request, member.user, backend="django.contrib.auth.backends.ModelBackend")
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Welcome to the team of %(event)s, as %(role)s.")
-                % {"event": member.event.title, "role": member.get_role_display()},
-            )
-            return redirect("events:mine")
-    context = {"invitation": invitation, "form": form}
-    return render(request, "events/team_invitation.html", context)
+    return invitation_page(
+        request,
+        token,
+        kind=TEAM_INVITATIONS,
+        heading=lambda invitation: (
+            _("Join the team of %(event)s") % {"event": invitation.event.title}
+        ),
+        welcome=lambda member: (
+            _("Welcome to the team of %(event)s, as %(role)s.")
+            % {"event": member.event.title, "role": member.get_role_display()},
+            reverse("events:mine"),
+        ),
+    )

@@ -17,15 +17,41 @@ IMPORT_KINDS = [
 ]
 
 
+class SpreadsheetField(forms.FileField):
+    """An uploaded .xlsx or .csv file of at most 10 MB (what every import reads)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Spreadsheet (.xlsx or .csv)"))
+        kwargs.setdefault(
+            "help_text",
+            _("At most 10 MB. CSV files may be UTF-8 or GBK/GB18030 (Excel in China)."),
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload.name.lower().endswith(EXTENSIONS):
+            raise ValidationError(
+                _("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."), code="type"
+            )
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("The file is larger than 10 MB."), code="size")
+        return upload
+
+
+class StoredUploadForm(PortalForm):
+    """A previewed upload kept between its dry run and its commit."""
+
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(xlsx|csv)$", max_length=40)
+    filename = forms.CharField(max_length=255)
+
+
 class UploadForm(PortalForm):
     """The file, what it holds, and the office that imports it (and holds its people)."""
 
     kind = forms.ChoiceField(label=_("What the file holds"), choices=IMPORT_KINDS)
-    file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv)"),
-        help_text=_("At most 10 MB. CSV files may be UTF-8 or GBK/GB18030 (Excel in China)."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
+    file = SpreadsheetField()
 
     def __init__(self, *args, offices, office_required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,19 +62,7 @@ class UploadForm(PortalForm):
         )
         self.order_fields(["office"])
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(EXTENSIONS):
-            raise ValidationError(
-                _("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."), code="type"
-            )
-        if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than 10 MB."), code="size")
-        return upload
 
-
-class CommitImportForm(PortalForm):
+class CommitImportForm(StoredUploadForm):
     office = forms.ModelChoiceField(Office.objects.all(), required=False)
     kind = forms.ChoiceField(choices=IMPORT_KINDS)
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(xlsx|csv)$", max_length=40)
-    filename = forms.CharField(max_length=255)

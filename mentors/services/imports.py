@@ -9,26 +9,22 @@ from talentbridge.services import log_action
 from ..models import Holding
 from ..signals import people_imported
 from ..spreadsheets.committing import commit_plan
-from ..spreadsheets.planning import CREATE, MODELS, SKIP, UNCHANGED, UPDATE, ImportPlan, plan_import
-from ..spreadsheets.reading import SpreadsheetError, read_spreadsheet
+from ..spreadsheets.planning import MODELS, plan_import
+from ..spreadsheets.rows import (
+    CREATE,
+    SKIP,
+    UNCHANGED,
+    UPDATE,
+    ImportPlan,
+    ImportRejected,
+    dry_run,
+)
 from .holdings import hold_people
-
-
-class ImportRejected(Exception):
-    """The file has errors; nothing was imported. ``plan`` lists them row by row."""
-
-    def __init__(self, plan: ImportPlan):
-        super().__init__("import rejected")
-        self.plan = plan
 
 
 def preview_import(kind: str, filename: str, data: bytes) -> ImportPlan:
     """The dry run: what importing the file would do, row by row; changes nothing."""
-    try:
-        sheet = read_spreadsheet(filename, data)
-    except SpreadsheetError as exc:
-        return ImportPlan(kind=kind, file_errors=[str(exc)])
-    return plan_import(kind, sheet)
+    return dry_run(kind, filename, data, lambda sheet: plan_import(kind, sheet))
 
 
 @transaction.atomic

@@ -8,9 +8,7 @@ It expires, works once, and links the account to the existing profile: never a d
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -18,6 +16,14 @@ from django.utils.translation import gettext as _
 
 from talentbridge.models import Office, User
 from talentbridge.services import log_action
+from talentbridge.services.invitations import (
+    InvitationError,
+    check_usable,
+    invitation_expiry,
+    invited_account,
+    mark_accepted,
+    not_valid,
+)
 
 from ..models import Mentor, ProfileInvitation
 from ..rules import holding_office_ids
@@ -28,18 +34,6 @@ Status = ProfileInvitation.Status
 # Invitations whose link still works: pending ones, and those whose e-mail bounced (the link
 # may have been handed out on a sheet or in a message all the same).
 LIVE = (Status.PENDING, Status.BOUNCED)
-
-
-class InvitationError(Exception):
-    """An invitation that cannot be sent, opened or accepted; the message is for the user."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-def _expiry():
-    return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
 
 
 @transaction.atomic
@@ -82,7 +76,7 @@ def invite_to_claim_profile(
         )
     invitation.status = Status.PENDING
     invitation.sent_by = actor
-    invitation.expires_at = _expiry()
+    invitation.expires_at = invitation_expiry()
     if send:
         invitation.email_requested_at = timezone.now()
     invitation.save()
@@ -129,20 +123,16 @@ def invite_experts(
 
 def invitation_for_token(token: str) -> ProfileInvitation:
     """The invitation a link names, if it can still be accepted; else InvitationError."""
-    not_valid = InvitationError(_("This link is not valid. Check that it was copied whole."))
     named = read_invitation_token(token)
     if named is None:
-        raise not_valid
+        raise not_valid()
     pk, key = named
     invitation = ProfileInvitation.objects.select_related("office", "mentor").filter(pk=pk).first()
     if invitation is None or not constant_time_compare(invitation.key, key):
-        raise not_valid
-    if invitation.status == Status.ACCEPTED:
-        raise InvitationError(_("This link has already been used."))
-    if invitation.status == Status.REVOKED:
-        raise InvitationError(_("This link was replaced by a newer one. Use the latest."))
-    if invitation.is_expired:
-        raise InvitationError(_("This link has expired. Ask the office for a new one."))
+        raise not_valid()
+    check_usable(
+        invitation, expired=_("This invitation has expired. Ask the office for a new one.")
+    )
     return invitation
 
 
@@ -168,50 +158,37 @@ def claim_profile(
     invitation = invitation_for_token(token)
     invitation = ProfileInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status not in LIVE:
-        raise InvitationError(_("This link has already been used."))
+        raise InvitationError(_("This invitation has already been used."))
     mentor = Mentor.objects.select_for_update().get(pk=invitation.mentor_id)
     if mentor.user_id is not None:
         raise InvitationError(_("This profile has already been claimed."))
-    address = invitation.email or email.strip().lower()
-    if user is None:
-        user = _new_account(mentor, address, password, invitation)
-    else:
-        _check_account(user, invitation)
+    logged_in = user is not None
+    user = invited_account(
+        invitation,
+        user=user,
+        password=password,
+        email=email,
+        name=mentor.name,
+        phone=mentor.phone,
+        is_mentor=True,
+    )
+    if logged_in:
+        _check_account(user)
     Mentor.objects.filter(pk=mentor.pk).update(user=user, email=mentor.email or user.email)
     mentor.user, mentor.email = user, mentor.email or user.email
     log_action(mentor, "mentors.mentor.claim", actor=user, changes={"user": [None, user.email]})
-    now = timezone.now()
-    invitation.status = Status.ACCEPTED
-    invitation.accepted_at = now
-    invitation.accepted_by = user
-    invitation.opened_at = invitation.opened_at or now
-    invitation.save(update_fields=["status", "accepted_at", "accepted_by", "opened_at"])
+    mark_accepted(invitation, user)
+    if invitation.opened_at is None:
+        invitation.opened_at = invitation.accepted_at
+        invitation.save(update_fields=["opened_at"])
     log_action(invitation, "mentors.profile_invitation.accept", actor=user)
     # Other offices' links to the same profile stop working: it has an owner now.
     ProfileInvitation.objects.filter(mentor=mentor, status__in=LIVE).update(status=Status.REVOKED)
     return mentor
 
 
-def _new_account(mentor: Mentor, address: str, password: str, invitation) -> User:
-    if not address:
-        raise InvitationError(_("Enter your e-mail address."))
-    if User.objects.filter(email__iexact=address).exists():
-        raise InvitationError(
-            _("This address already has an account: log in, then open the link again.")
-        )
-    user = User.objects.create_user(
-        email=address, password=password, name=mentor.name, phone=mentor.phone, is_mentor=True
-    )
-    log_action(user, "accounts.signup", actor=user, changes={"profile_invitation": invitation.pk})
-    return user
-
-
-def _check_account(user: User, invitation: ProfileInvitation) -> None:
-    if invitation.email and user.email.lower() != invitation.email:
-        raise InvitationError(
-            _("This link was sent to %(email)s. Log in with that address to claim the profile.")
-            % {"email": invitation.email}
-        )
+def _check_account(user: User) -> None:
+    """A logged-in account may take one expert profile."""
     if Mentor.objects.filter(user=user).exists():
         raise InvitationError(
             _("Your account already has an expert profile; it cannot take a second one.")

@@ -32,7 +32,7 @@ def guess_organization_kind(name: str) -> str:
     return Organization.Kind.ENTERPRISE
 
 
-def _organizations_by_name(names: set[str]) -> dict[str, Organization]:
+def organizations_by_name(names: set[str]) -> dict[str, Organization]:
     """Existing organisations by name, creating the missing ones."""
     found = {}
     ordered = sorted(names)
@@ -72,7 +72,7 @@ def commit_plan(plan: ImportPlan) -> dict[str, int]:
     rows = [row for row in plan.rows if row.action in (CREATE, UPDATE)]
     organizations = {}
     if organization_key and organization_key in keys:
-        organizations = _organizations_by_name(
+        organizations = organizations_by_name(
             {row.values[organization_key] for row in rows if row.values.get(organization_key)}
         )
     now = timezone.now()

@@ -5,22 +5,29 @@ Rows are matched to existing profiles by mobile phone, then e-mail, then name + 
 """
 
 import re
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from talentbridge.parsing import parse_int
 
 from ..models import Honour, IndustryChain, Mentee, Mentor, Organization
-from .columns import COLUMNS, Column, header_aliases, normalize_header, split_list
+from .columns import COLUMNS, split_list
 from .reading import Sheet
+from .rows import (
+    CREATE,
+    ERROR,
+    UNCHANGED,
+    UPDATE,
+    ImportPlan,
+    RowCleaner,
+    RowResult,
+    choice_index,
+    plan_rows,
+)
 
-CREATE, UPDATE, UNCHANGED, ERROR, SKIP = "create", "update", "unchanged", "error", "skip"
 MAX_CAPACITY = 50
 LOOKUP_CHUNK = 500
 
@@ -42,35 +49,6 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 PHONE_CHARS = re.compile(r"[\s\-()（）]")
 MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
 INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
-
-
-@dataclass
-class RowResult:
-    number: int
-    action: str
-    name: str = ""
-    errors: list[str] = field(default_factory=list)
-    values: dict = field(default_factory=dict)
-    target: object = None
-
-
-@dataclass
-class ImportPlan:
-    kind: str
-    columns: list[Column] = field(default_factory=list)
-    rows: list[RowResult] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.file_errors and not any(row.action == ERROR for row in self.rows)
-
-    def count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {action: self.count(action) for action in (CREATE, UPDATE, UNCHANGED, ERROR, SKIP)}
 
 
 def normalize_phone(text: str) -> str:
@@ -103,79 +81,13 @@ class _Vocabulary:
         return index
 
 
-def _choice_index(choices) -> dict[str, str]:
-    index = {}
-    for value, label in choices.choices:
-        index[value.lower()] = value
-        for language in ("zh-hans", "en"):
-            with translation.override(language):
-                index[str(label).lower()] = value
-    return index
-
-
-def _max_length(model, key: str) -> int | None:
-    field = model._meta.get_field(key)
-    if field.is_relation or field.choices:
-        return None  # tags, organisations and choices are checked against their lists
-    return getattr(field, "max_length", None)
-
-
-def _locate_columns(kind: str, header: list[str], plan: ImportPlan) -> dict[str, int]:
-    """Map column keys to their position in the header; report unknown or missing ones."""
-    positions: dict[str, int] = {}
-    aliases = {alias: column for column in COLUMNS[kind] for alias in header_aliases(column)}
-    for index, text in enumerate(header):
-        if not text:
-            continue
-        column = aliases.get(normalize_header(text))
-        if column is None:
-            plan.file_errors.append(_("Unknown column “%(header)s”.") % {"header": text})
-        elif column.key in positions:
-            plan.file_errors.append(_("Column “%(header)s” appears twice.") % {"header": text})
-        else:
-            positions[column.key] = index
-    for column in COLUMNS[kind]:
-        if column.required and column.key not in positions:
-            plan.file_errors.append(
-                _("Required column “%(header)s” is missing.") % {"header": column.header}
-            )
-    plan.columns = [column for column in COLUMNS[kind] if column.key in positions]
-    return positions
-
-
-class _RowCleaner:
+class _RowCleaner(RowCleaner):
     def __init__(self, kind: str):
+        super().__init__(COLUMNS[kind], MODELS[kind])
         self.kind = kind
-        self.model = MODELS[kind]
         self.vocabulary = _Vocabulary()
-        self.kinds = _choice_index(self.model.Kind) if hasattr(self.model, "Kind") else {}
-        self.sizes = _choice_index(Organization.Size) if kind == "organizations" else {}
-        chinese = not (get_language() or "").startswith("en")
-        self.columns = {column.key: column for column in COLUMNS[kind]}
-        self.labels = {c.key: c.zh if chinese else c.en for c in COLUMNS[kind]}
-        self.limits = {key: _max_length(self.model, key) for key in self.columns}
-
-    def clean(self, raw: dict[str, str], row: RowResult) -> dict:
-        values = {}
-        for key, text in raw.items():
-            try:
-                values[key] = self.clean_value(key, text)
-            except ValueError as exc:
-                row.errors.append(str(exc))
-        return values
-
-    def clean_value(self, key: str, text: str):
-        label = self.labels[key]
-        if self.columns[key].required and not text:
-            raise ValueError(_("%(column)s is required.") % {"column": label})
-        limit = self.limits[key]
-        if limit and len(text) > limit:
-            raise ValueError(
-                _("%(column)s is longer than %(limit)d characters.")
-                % {"column": label, "limit": limit}
-            )
-        cleaner = getattr(self, f"clean_{key}", None)
-        return cleaner(text) if cleaner and text else text
+        self.kinds = choice_index(self.model.Kind) if hasattr(self.model, "Kind") else {}
+        self.sizes = choice_index(Organization.Size) if kind == "organizations" else {}
 
     def clean_phone(self, text: str) -> str:
         try:
@@ -202,35 +114,17 @@ class _RowCleaner:
             )
         return number
 
-    def _lookup_list(self, text: str, index: dict, message: str) -> list:
-        items, unknown = [], []
-        for name in split_list(text):
-            item = index.get(name.lower())
-            if item is None:
-                unknown.append(name)
-            elif item not in items:
-                items.append(item)
-        if unknown:
-            raise ValueError(message % {"names": "、".join(unknown)})
-        return items
-
     def clean_honours(self, text: str) -> list:
-        return self._lookup_list(text, self.vocabulary.honours, _("Unknown honour: %(names)s."))
+        return self.lookup_list(text, self.vocabulary.honours, _("Unknown honour: %(names)s."))
 
     def clean_fields(self, text: str) -> list:
-        return self._lookup_list(text, self.vocabulary.fields, _("Unknown field: %(names)s."))
+        return self.lookup_list(text, self.vocabulary.fields, _("Unknown field: %(names)s."))
 
     def clean_kind(self, text: str) -> str:
-        value = self.kinds.get(text.lower())
-        if value is None:
-            raise ValueError(_("Unknown kind “%(kind)s”.") % {"kind": text})
-        return value
+        return self.lookup_choice(text, self.kinds, _("Unknown kind “%(kind)s”.") % {"kind": text})
 
     def clean_size(self, text: str) -> str:
-        value = self.sizes.get(text.lower())
-        if value is None:
-            raise ValueError(_("Unknown size “%(size)s”.") % {"size": text})
-        return value
+        return self.lookup_choice(text, self.sizes, _("Unknown size “%(size)s”.") % {"size": text})
 
     def clean_languages(self, text: str) -> str:
         codes, unknown = [], []
@@ -333,39 +227,13 @@ def _changes(kind: str, obj, values: dict) -> bool:
 def plan_import(kind: str, sheet: Sheet) -> ImportPlan:
     """Validate every row of ``sheet`` and decide what importing it would do (dry run)."""
     plan = ImportPlan(kind=kind)
-    positions = _locate_columns(kind, sheet.header, plan)
+    cleaner = _RowCleaner(kind)
+    plan_rows(plan, sheet, COLUMNS[kind], cleaner, lambda values: _identity_keys(kind, values))
     if plan.file_errors:
         return plan
-    cleaner = _RowCleaner(kind)
-    seen: dict[tuple[str, str], int] = {}
-    for number, cells in sheet.rows:
-        raw = {
-            key: cells[index].strip() if index < len(cells) else ""
-            for key, index in positions.items()
-        }
-        row = RowResult(number=number, action=CREATE, name=raw.get("name", ""))
-        plan.rows.append(row)
-        if not any(raw.values()):
-            row.action = SKIP
-            continue
-        if number in sheet.merged_rows:
-            row.errors.append(
-                _("Merged cells (%(range)s): unmerge them and fill in every cell.")
-                % {"range": sheet.merged_rows[number]}
-            )
-        row.values = cleaner.clean(raw, row)
-        if "capacity" in row.values and row.values["capacity"] == "":
+    for row in plan.rows:
+        if row.values.get("capacity") == "":
             del row.values["capacity"]
-        for identity in _identity_keys(kind, row.values):
-            if identity in seen:
-                row.errors.append(
-                    _("Duplicate of row %(row)d in this file.") % {"row": seen[identity]}
-                )
-                break
-        for identity in _identity_keys(kind, row.values):
-            seen.setdefault(identity, number)
-        if row.errors:
-            row.action = ERROR
     valid = [row for row in plan.rows if row.action == CREATE]
     existing = _existing(kind, valid)
     claimed: dict[int, int] = {}

@@ -2,6 +2,7 @@
 of the directories write, so that an exported file imports again unchanged)."""
 
 import io
+from collections.abc import Callable
 
 from django.utils import translation
 from openpyxl import Workbook
@@ -39,22 +40,30 @@ def _text_cell(sheet, value: str, *, bold: bool = False) -> WriteOnlyCell:
 
 
 def template_bytes(kind: str) -> bytes:
-    """An empty template: the bilingual header, and a sheet explaining every column."""
+    """The empty template of people, mentees or organisations."""
+    return workbook_template(
+        _sheet_title(kind), COLUMNS[kind], lambda column: _column_notes(kind, column)
+    )
+
+
+def workbook_template(title: str, columns, notes: Callable[[Column], str]) -> bytes:
+    """An empty template of any import: the bilingual header on a sheet called ``title``,
+    and a sheet explaining every column with ``notes(column)``."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(kind))
-    _write_header(sheet, COLUMNS[kind])
+    sheet = workbook.create_sheet(title)
+    _write_header(sheet, columns)
     guide = workbook.create_sheet("说明 Instructions")
     guide.column_dimensions["A"].width = 28
     guide.column_dimensions["B"].width = 14
     guide.column_dimensions["C"].width = 90
     titles = ("列 Column", "必填 Required", "说明 Notes")
     guide.append([_text_cell(guide, text, bold=True) for text in titles])
-    for column in COLUMNS[kind]:
+    for column in columns:
         guide.append(
             [
                 _text_cell(guide, column.header),
                 _text_cell(guide, "是 Yes" if column.required else ""),
-                _text_cell(guide, _column_notes(kind, column)),
+                _text_cell(guide, notes(column)),
             ]
         )
     return _save(workbook)
@@ -72,7 +81,7 @@ def _write_header(sheet, columns) -> None:
     sheet.append([_text_cell(sheet, column.header, bold=True) for column in columns])
 
 
-def _choice_notes(choices) -> str:
+def choice_notes(choices) -> str:
     labels = []
     for value, label in choices.choices:
         with translation.override("zh-hans"):
@@ -83,19 +92,22 @@ def _choice_notes(choices) -> str:
     return "；".join(labels)
 
 
+def list_notes(items) -> str:
+    """How to fill a column holding several names from a controlled list, and the names."""
+    names = "；".join(item.name_zh for item in items)
+    return f"多个用；分隔 Separate several with ;. {names}"
+
+
 def _column_notes(kind: str, column: Column) -> str:
-    separated = "多个用；分隔 Separate several with ;"
     if column.key == "honours":
-        names = "；".join(h.name_zh for h in Honour.objects.all())
-        return f"{separated}. {names}"
+        return list_notes(Honour.objects.all())
     if column.key == "fields":
-        names = "；".join(f.name_zh for f in IndustryChain.objects.all())
-        return f"{separated}. {names}"
+        return list_notes(IndustryChain.objects.all())
     if column.key == "kind":
         model = Mentee if kind == "mentees" else Organization
-        return _choice_notes(model.Kind)
+        return choice_notes(model.Kind)
     if column.key == "size":
-        return _choice_notes(Organization.Size)
+        return choice_notes(Organization.Size)
     if column.key == "phone":
         return "11 位手机号，或 +国家代码 的海外号码 11-digit mobile, or +country code abroad"
     if column.key == "languages":

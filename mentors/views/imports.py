@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,10 +17,8 @@ from ..queries import offices_for_people
 from ..services import ImportRejected, import_spreadsheet, preview_import
 from ..spreadsheets import storage
 from ..spreadsheets.columns import COLUMNS
-from ..spreadsheets.planning import ERROR
 from ..spreadsheets.writing import template_bytes
 
-PREVIEW_ROWS = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_URLS = {
     "mentors": "mentors:mentor_list",
@@ -43,20 +42,28 @@ def _upload_form(request, data=None, files=None, **kwargs) -> UploadForm:
     )
 
 
-def _preview(request, plan, *, kind, token, filename, office):
-    """The row-by-row report of a dry run (every error, and the first other rows)."""
-    errors = [row for row in plan.rows if row.action == ERROR]
-    others = [row for row in plan.rows if row.action != ERROR][:PREVIEW_ROWS]
-    context = {
+def report_context(plan, *, kind: str, token: str, filename: str, form, **extra) -> dict:
+    """What the page of any import's dry run shows: its counts, every error and the first
+    other rows, the commit form's values and the form to upload another file."""
+    rows, hidden_rows = plan.report()
+    return {
         "plan": plan,
-        "rows": sorted(errors + others, key=lambda row: row.number),
-        "hidden_rows": len(plan.rows) - len(errors) - len(others),
+        "rows": rows,
+        "hidden_rows": hidden_rows,
         "kind": kind,
         "token": token,
         "filename": filename,
-        "office": office,
-        "form": _upload_form(request, initial={"kind": kind, "office": office}),
+        "form": form,
+        **extra,
     }
+
+
+def _preview(request, plan, *, kind, token, filename, office):
+    """The row-by-row report of a dry run (every error, and the first other rows)."""
+    form = _upload_form(request, initial={"kind": kind, "office": office})
+    context = report_context(
+        plan, kind=kind, token=token, filename=filename, form=form, office=office
+    )
     return render(request, "mentors/import_preview.html", context)
 
 
@@ -74,7 +81,16 @@ def import_upload(request):
         office = form.cleaned_data["office"]
         return _preview(request, plan, kind=kind, token=token, filename=upload.name, office=office)
     status = 400 if request.method == "POST" else 200
-    return render(request, "mentors/import_upload.html", {"form": form}, status=status)
+    templates = [
+        (reverse("mentors:import_template", args=[kind]), label)
+        for kind, label in (
+            ("mentors", _("Experts template (.xlsx)")),
+            ("mentees", _("Mentees template (.xlsx)")),
+            ("organizations", _("Organisations template (.xlsx)")),
+        )
+    ]
+    context = {"form": form, "templates": templates}
+    return render(request, "mentors/import_upload.html", context, status=status)
 
 
 @login_required
@@ -117,6 +133,11 @@ def import_template(request, kind):
     _require_manager(request)
     if kind not in COLUMNS:
         raise Http404
-    response = HttpResponse(template_bytes(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="talentbridge-{kind}-template.xlsx"'
+    return xlsx_response(template_bytes(kind), f"talentbridge-{kind}-template.xlsx")
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    """A workbook to download (templates of every import)."""
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,25 +1,19 @@
 """State transitions of offices: creating one, its members and their invitations."""
 
-import hashlib
-import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import Invitation, Membership, Office, OfficeRole, User
 from ..tasks import task_send_mail_to_address
+from . import invitations
 from .audit import log_action
+from .invitations import InvitationKind, create_invitation, withdraw_invitation
 
 
 class OfficeError(Exception):
     """A change to an office that cannot be made; the message is for the user."""
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
@@ -76,6 +70,24 @@ def remove_member(membership: Membership, *, actor: User) -> None:
     membership.delete()
 
 
+def _join_office(invitation: Invitation, user: User) -> Membership:
+    """What accepting an office's invitation does: the invited role (kept if already held)."""
+    membership = Membership.objects.filter(
+        office=invitation.office, user=user, role=invitation.role
+    ).first() or add_member(invitation.office, user, invitation.role, actor=user)
+    log_action(invitation, "offices.invitation.accept", actor=user)
+    return membership
+
+
+OFFICE_INVITATIONS = InvitationKind(
+    model=Invitation,
+    join=_join_office,
+    error=OfficeError,
+    expired=lambda: _("This invitation has expired. Ask the office for a new one."),
+    related=("office",),
+)
+
+
 @transaction.atomic
 def invite_member(office: Office, *, email: str, role: str, actor: User) -> str:
     """Invite ``email`` to ``role`` and send the link; return the link's token.
@@ -89,17 +101,8 @@ def invite_member(office: Office, *, email: str, role: str, actor: User) -> str:
             _("%(email)s is already %(role)s of this office.")
             % {"email": email, "role": OfficeRole(role).label}
         )
-    Invitation.objects.filter(
-        office=office, email__iexact=email, role=role, status=Invitation.Status.PENDING
-    ).update(status=Invitation.Status.REVOKED)
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
-        office=office,
-        email=email,
-        role=role,
-        token_hash=token_hash(token),
-        invited_by=actor,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
+    invitation, token = create_invitation(
+        OFFICE_INVITATIONS, email=email, actor=actor, office=office, role=role
     )
     log_action(
         invitation, "offices.invitation.send", actor=actor, changes={"email": email, "role": role}
@@ -126,60 +129,21 @@ def _role_label(role: str, language: str) -> str:
 
 def pending_invitation(token: str) -> Invitation:
     """The invitation a link's token names, if it can still be accepted."""
-    invitation = (
-        Invitation.objects.select_related("office").filter(token_hash=token_hash(token)).first()
-    )
-    if invitation is None:
-        raise OfficeError(_("This invitation link is not valid. Check that it was copied whole."))
-    if invitation.status == Invitation.Status.ACCEPTED:
-        raise OfficeError(_("This invitation has already been used."))
-    if invitation.status == Invitation.Status.REVOKED:
-        raise OfficeError(_("This invitation was withdrawn or replaced by a newer one."))
-    if invitation.is_expired:
-        raise OfficeError(_("This invitation has expired. Ask the office for a new one."))
-    return invitation
+    return invitations.pending_invitation(OFFICE_INVITATIONS, token)
 
 
-@transaction.atomic
 def accept_invitation(
     token: str, *, user: User | None = None, name: str = "", password: str = ""
 ) -> Membership:
     """Join the office: as the logged-in ``user`` (whose address must match), or as a new
     account created with ``name`` and ``password`` for the invited address."""
-    invitation = pending_invitation(token)
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != Invitation.Status.PENDING:
-        raise OfficeError(_("This invitation has already been used."))
-    if user is None:
-        if User.objects.filter(email__iexact=invitation.email).exists():
-            raise OfficeError(
-                _("An account with this address exists: log in first, then open the link again.")
-            )
-        user = User.objects.create_user(
-            email=invitation.email, password=password, name=name.strip()
-        )
-        log_action(user, "accounts.signup", actor=user, changes={"invitation": invitation.pk})
-    elif user.email.lower() != invitation.email.lower():
-        raise OfficeError(
-            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
-            % {"email": invitation.email}
-        )
-    membership = Membership.objects.filter(
-        office=invitation.office, user=user, role=invitation.role
-    ).first() or add_member(invitation.office, user, invitation.role, actor=user)
-    invitation.status = Invitation.Status.ACCEPTED
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
-    log_action(invitation, "offices.invitation.accept", actor=user)
-    return membership
+    return invitations.accept_invitation(
+        OFFICE_INVITATIONS, token, user=user, name=name, password=password
+    )
 
 
 @transaction.atomic
 def revoke_invitation(invitation: Invitation, *, actor: User) -> None:
     """Withdraw a pending invitation; its link stops working."""
-    if invitation.status != Invitation.Status.PENDING:
-        raise OfficeError(_("Only a pending invitation can be withdrawn."))
-    invitation.status = Invitation.Status.REVOKED
-    invitation.save(update_fields=["status"])
+    withdraw_invitation(invitation, error=OfficeError)
     log_action(invitation, "offices.invitation.revoke", actor=actor)

@@ -1,9 +1,7 @@
 """Offices: the list, an office's page with its members, invitations and their acceptance."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,21 +9,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import rules
-from ..forms import AcceptInvitationForm, InviteMemberForm, OfficeForm
+from ..forms import InviteMemberForm, OfficeForm
 from ..http import redirect_to
 from ..models import Invitation, Membership, Office, OfficeRole, User
 from ..parsing import parse_id
 from ..queries import office_members, offices_for
 from ..services import (
     OfficeError,
-    accept_invitation,
     add_member,
     create_office,
     invite_member,
     remove_member,
     revoke_invitation,
 )
-from ..services.offices import pending_invitation
+from ..services.offices import OFFICE_INVITATIONS
+from .invitations import invitation_page
 
 
 def _office_for(request, pk, predicate) -> Office:
@@ -153,35 +151,14 @@ def invitation_revoke(request, pk: int):
 
 def invitation_accept(request, token: str):
     """Open an invitation link: join as the logged-in person, or create the account."""
-    try:
-        invitation = pending_invitation(token)
-    except OfficeError as error:
-        return render(
-            request, "talentbridge/offices/invitation_invalid.html", {"error": error}, status=410
-        )
-    has_account = User.objects.filter(email__iexact=invitation.email).exists()
-    if has_account and not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and (request.user.is_authenticated or form.is_valid()):
-        try:
-            if request.user.is_authenticated:
-                membership = accept_invitation(token, user=request.user)
-            else:
-                membership = accept_invitation(
-                    token,
-                    name=form.cleaned_data["name"],
-                    password=form.cleaned_data["password1"],
-                )
-                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        except OfficeError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Welcome to %(office)s, as %(role)s.")
-                % {"office": membership.office, "role": membership.get_role_display()},
-            )
-            return redirect("office_detail", pk=membership.office_id)
-    context = {"invitation": invitation, "form": form}
-    return render(request, "talentbridge/offices/invitation.html", context)
+    return invitation_page(
+        request,
+        token,
+        kind=OFFICE_INVITATIONS,
+        heading=lambda invitation: _("Join %(office)s") % {"office": invitation.office.name},
+        welcome=lambda membership: (
+            _("Welcome to %(office)s, as %(role)s.")
+            % {"office": membership.office, "role": membership.get_role_display()},
+            reverse("office_detail", args=[membership.office_id]),
+        ),
+    )

@@ -1,8 +1,11 @@
 """Fixtures for events: an open summit run by ``organizer``, its categories, a ceremony, and
 the people and demands of a pairing plan."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from events import plan
 from events.models import Ceremony, EventPosting
@@ -37,6 +40,15 @@ def host_office(organizer):
 @pytest.fixture
 def event(host_office):
     return EventFactory(title="第二届中国侨智发展大会", office=host_office)
+
+
+@pytest.fixture
+def open_call(event):
+    """``event`` with its call open since five days, for five more."""
+    now = timezone.now()
+    event.call_opens_at, event.call_closes_at = now - timedelta(days=5), now + timedelta(days=5)
+    event.save()
+    return event
 
 
 @pytest.fixture

@@ -21,14 +21,6 @@ def _english():
         yield
 
 
-@pytest.fixture
-def open_call(event):
-    now = timezone.now()
-    event.call_opens_at, event.call_closes_at = now - timedelta(days=5), now + timedelta(days=5)
-    event.save()
-    return event
-
-
 def test_a_poster_submits_a_draft_and_a_published_posting(open_call):
     draft = ProjectFactory(status=Status.DRAFT)
     demand = ChallengeFactory()

@@ -16,14 +16,6 @@ from .pages import client_as
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def open_call(event):
-    now = timezone.now()
-    event.call_opens_at, event.call_closes_at = now - timedelta(days=5), now + timedelta(days=5)
-    event.save()
-    return event
-
-
 def _submit(user, event, posting):
     return client_as(user).post(
         reverse("events:call_submit", args=[event.pk]),

@@ -269,7 +269,7 @@ def test_an_existing_account_must_log_in_first(expert, invite):
     UserFactory(email="lin.haifeng@example.cn")
     token = _token(invite(expert))
 
-    with pytest.raises(InvitationError, match="log in, then open the link again"):
+    with pytest.raises(InvitationError, match="log in first, then open the link again"):
         claim_profile(token, password="Qinglan-relay-2026")
 
 
