@@ -80,6 +80,7 @@ class NewContestForm(ContestForm):
 class EntryForm(PortalModelForm):
     business_plan = forms.FileField(label=_("business plan (PDF)"), required=False)
     slides = forms.FileField(label=_("slides (PDF, PPTX)"), required=False)
+    video_url = forms.URLField(label=_("video link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Entry

@@ -179,6 +179,7 @@ def advance_to_final(contest: Contest, *, actor: User) -> Round:
 def show_on_stage(final: Round, entry: Entry | None, *, actor: User) -> Round:
     """Put a finalist on stage (the big screen follows), or clear the stage."""
     final = Round.objects.select_for_update().get(pk=final.pk)
+    entry = Entry.objects.get(pk=entry.pk) if entry is not None else None
     if entry is not None and (entry.contest_id != final.contest_id or entry.final_position is None):
         raise ContestError(_("Only a finalist can go on stage."))
     final.current = entry
