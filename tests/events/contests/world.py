@@ -12,7 +12,7 @@ from tests.factories import OfficeFactory, UserFactory, member_of
 CRITERIA = [("技术创新性", 30, 10), ("市场前景", 25, 10), ("团队", 25, 10), ("落地可行性", 20, 10)]
 
 
-def build_contest(*, blind=False, office=None, manager=None) -> dict:
+def build_contest(*, blind=False, office=None, manager=None, team=None) -> dict:
     office = office or OfficeFactory(name="崂山区委组织部")
     manager = manager or member_of(office, OfficeRole.MANAGER, name="崂山 管理员")
     contest = create_contest(
@@ -31,7 +31,7 @@ def build_contest(*, blind=False, office=None, manager=None) -> dict:
     other = member_of(office, OfficeRole.JUDGE, name="虚拟现实评委")
     set_track_judges(ai, judges, actor=manager)
     set_track_judges(vr, [other], actor=manager)
-    team = UserFactory(name="小派科技 冯涛")
+    team = team or UserFactory(name="小派科技 冯涛")
     entry = save_entry(
         contest,
         actor=team,
