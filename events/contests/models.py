@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from talentbridge.storage import unguessable_name
 
@@ -155,12 +156,12 @@ class Entry(models.Model):
     """A team's entry (参赛项目): a draft until submitted before the deadline."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        FINALIST = "finalist", _("Advanced to the final")
-        NOT_ADVANCED = "not_advanced", _("Not advanced")
-        AWARDED = "awarded", _("Awarded")
+        DRAFT = "draft", pgettext_lazy("contest entry", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("contest entry", "Submitted")
+        WITHDRAWN = "withdrawn", pgettext_lazy("contest entry", "Withdrawn")
+        FINALIST = "finalist", pgettext_lazy("contest entry", "Advanced to the final")
+        NOT_ADVANCED = "not_advanced", pgettext_lazy("contest entry", "Not advanced")
+        AWARDED = "awarded", pgettext_lazy("contest entry", "Awarded")
 
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")

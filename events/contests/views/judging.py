@@ -24,7 +24,7 @@ def _my_sheets(user, contest):
         JudgeAssignment.objects.filter(judge=user, entry__contest=contest)
         .exclude(Exists(conflicted))
         .select_related("entry__track", "round", "score")
-        .order_by("round__id", "entry__final_position", "entry__pk")
+        .order_by("-round__id", "entry__final_position", "entry__pk")
     )
 
 

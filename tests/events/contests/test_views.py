@@ -3,11 +3,14 @@ organizer (the office's manager) and visitor; blind review and conflicts on the 
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.contests.judging import advance_to_final, apply_assignment, save_score, show_on_stage
-from events.contests.services import declare_conflict, save_entry
+from events.contests.services import declare_conflict, save_entry, submit_entry
 from events.models import JudgeAssignment, Round
+from tests.factories import UserFactory
 
 from .world import build_contest, full_marks
 
@@ -152,3 +155,31 @@ def test_screen_shows_the_result_once_every_judge_scored(staged, client):
     assert done.status_code == 200
     assert 'id="screen-result"' in done.content.decode()
     assert "90" in done.content.decode()
+
+
+def test_ranking_page_queries_do_not_grow_with_entries(staged, client):
+    contest = staged["contest"]
+    client.force_login(staged["manager"])
+    url = _url("contest_ranking", staged)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    question = str(contest.questions.get().pk)
+    for i in range(15):
+        owner = UserFactory()
+        entry = save_entry(
+            contest,
+            actor=owner,
+            data={
+                "track": staged["ai"],
+                "team_name": f"队{i}",
+                "project_title": f"项目{i}",
+                "answers": {question: "是"},
+            },
+        )
+        submit_entry(entry, actor=owner)
+    apply_assignment(Round.objects.get(contest=contest), actor=staged["manager"])
+    for sheet in JudgeAssignment.objects.all():
+        save_score(sheet, actor=sheet.judge, marks=full_marks(contest))
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
