@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .contests import urls as contest_urls
 from .views import (
     agenda,
     call,
@@ -121,3 +122,6 @@ urlpatterns += [
     path("<int:pk>/plan/decide/", plan.plan_decide, name="plan_decide"),
     path("<int:pk>/plan/accept/", plan.plan_accept, name="plan_accept"),
 ]
+
+# Contests (以赛引才).
+urlpatterns += contest_urls.urlpatterns

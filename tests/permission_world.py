@@ -18,6 +18,7 @@ from talentbridge.certificates.services import create_certificate
 from talentbridge.models import Office, OfficeRole
 from talentbridge.services import invite_member
 from talentbridge.services.invitations import token_hash
+from tests.events.contests.world import build_contest
 from tests.factories import (
     AttendeeCategoryFactory,
     ChallengeFactory,
@@ -103,6 +104,7 @@ def build() -> tuple[dict, dict]:
     dispatch = DispatchFactory(office=office_a, commissioner=users["exp"], organization=firm)
     record = ServiceRecordFactory(dispatch=dispatch)
     whistle = WhistleRequestFactory(dispatch=dispatch, raised_by=users["ent"])
+    contest = build_contest(office=office_a, manager=manager, team=users["mte"])
 
     refs = {
         "event": event.pk,
@@ -126,6 +128,8 @@ def build() -> tuple[dict, dict]:
         "dispatch": dispatch.pk,
         "record": record.pk,
         "whistle": whistle.pk,
+        "contest": contest["contest"].pk,
+        "contest_entry": contest["entry"].pk,
         "invitation": event.expert_invitations.get().pk,
         "office_token": invite_member(
             office_a, email="new@example.cn", role=OfficeRole.STAFF, actor=manager

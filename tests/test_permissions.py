@@ -21,6 +21,35 @@ pytestmark = pytest.mark.django_db
 
 # URL name → its arguments: a key of the world's references, or "=literal".
 ARGS = {
+    # Contests (以赛引才): office A's contest; the mentee's team entered it.
+    "events:contest_detail": {"pk": "contest"},
+    "events:contest_enter": {"pk": "contest"},
+    "events:contest_entry": {"pk": "contest", "entry_id": "contest_entry"},
+    "events:contest_entry_edit": {"pk": "contest", "entry_id": "contest_entry"},
+    "events:contest_entry_action": {
+        "pk": "contest",
+        "entry_id": "contest_entry",
+        "action": "=submit",
+    },
+    "events:contest_attachment": {
+        "pk": "contest",
+        "entry_id": "contest_entry",
+        "kind": "=business_plan",
+    },
+    "events:contest_judging": {"pk": "contest"},
+    "events:contest_sheet": {"pk": "contest", "sheet_id": "=999999"},
+    "events:contest_conflict": {"pk": "contest", "sheet_id": "=999999"},
+    "events:contest_entries": {"pk": "contest"},
+    "events:contest_edit": {"pk": "contest"},
+    "events:contest_judges": {"pk": "contest"},
+    "events:contest_assignment": {"pk": "contest", "kind": "=preliminary"},
+    "events:contest_assignment_decide": {"pk": "contest", "kind": "=preliminary"},
+    "events:contest_ranking": {"pk": "contest", "kind": "=preliminary"},
+    "events:contest_round_action": {"pk": "contest", "kind": "=preliminary", "action": "=close"},
+    "events:contest_final": {"pk": "contest"},
+    "events:contest_awards": {"pk": "contest"},
+    "events:contest_screen": {"pk": "contest"},
+    "events:contest_screen_state": {"pk": "contest"},
     "office_detail": {"pk": "office_a"},
     "office_invite": {"pk": "office_a"},
     "office_member_remove": {"pk": "office_a"},
@@ -296,6 +325,28 @@ events:experts                             302 404 404 404 200 404 404 404 200 4
 events:plan                                302 404 404 404 200 404 404 404 200 404 404 200
 events:plan_decide                         302 404 404 404 404 404 404 404 404 404 404 404
 events:plan_accept                         302 404 404 404 302 404 404 404 302 404 404 302
+events:contest_list                        200 200 200 200 200 200 200 200 200 200 200 200
+events:contest_create                      302 404 404 404 200 404 404 200 404 404 404 200
+events:contest_detail                      200 200 200 200 200 200 200 200 200 200 200 200
+events:contest_enter                       302 200 200 200 200 200 200 200 200 200 200 200
+events:contest_entry                       302 404 200 404 200 404 404 404 404 404 404 200
+events:contest_entry_edit                  302 404 200 404 404 404 404 404 404 404 404 404
+events:contest_entry_action                302 404 302 404 404 404 404 404 404 404 404 404
+events:contest_attachment                  302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_judging                     302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_sheet                       302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_conflict                    302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_entries                     302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_edit                        302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_judges                      302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_assignment                  302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_assignment_decide           302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_ranking                     302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_round_action                302 404 404 404 302 404 404 404 404 404 404 302
+events:contest_final                       302 404 404 404 404 404 404 404 404 404 404 404
+events:contest_awards                      302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_screen                      200 200 200 200 200 200 200 200 200 200 200 200
+events:contest_screen_state                200 200 200 200 200 200 200 200 200 200 200 200
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}

@@ -2,6 +2,20 @@
 pairing ceremony (对接仪式) whose state is derived from a log of recorded steps. One module
 per feature; every model is importable from ``events.models``."""
 
+from events.contests.models import (
+    AssignmentRule,
+    Award,
+    Conflict,
+    Contest,
+    Criterion,
+    EligibilityQuestion,
+    Entry,
+    JudgeAssignment,
+    Round,
+    Score,
+    Track,
+)
+
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
 from .event import Event
@@ -24,10 +38,17 @@ __all__ = [
     "CODE_ALPHABET",
     "CODE_LENGTH",
     "Answer",
+    "AssignmentRule",
     "AttendeeCategory",
+    "Award",
     "Ceremony",
     "CeremonyPair",
     "CeremonyStep",
+    "Conflict",
+    "Contest",
+    "Criterion",
+    "EligibilityQuestion",
+    "Entry",
     "Event",
     "EventMember",
     "EventPosting",
@@ -35,11 +56,15 @@ __all__ = [
     "ExpertInvitation",
     "ExportJob",
     "ExportLog",
+    "JudgeAssignment",
     "PlanConstraint",
     "Question",
     "Registration",
+    "Round",
+    "Score",
     "Session",
     "TeamInvitation",
+    "Track",
     "new_job_token",
     "new_registration_code",
 ]
