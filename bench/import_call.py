@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.import_mentors import FIELDS, database, xlsx_file  # noqa: E402
+from bench.import_mentors import FIELDS, database, start_django, xlsx_file  # noqa: E402
 
 REGIONS = ["福州市晋安区", "金乡县", "青岛市崂山区", "福建省", "济宁市"]
 
@@ -39,28 +39,16 @@ def rows(count: int, rng: random.Random) -> list[list[str]]:
 
 
 def main() -> None:
-    import os
-
     with database() as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ.pop("REDIS_URL", None)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        start_django(url)
         from django.db import connection
         from django.utils import timezone
 
         from events.models import Event, EventPosting
         from events.services.call import call_import_plan, import_to_call
-        from mentors.models import IndustryChain
         from projects.spreadsheets import MAX_POSTING_ROWS, PROJECT_COLUMNS
         from talentbridge.models import Office, User
 
-        call_command("migrate", verbosity=0)
-        for slug, name in FIELDS:
-            IndustryChain.objects.create(slug=slug, name_zh=name, name_en=slug)
         actor = User.objects.create_user(email="bench@example.cn", name="bench", is_staff=True)
         now = timezone.now()
         event = Event.objects.create(
