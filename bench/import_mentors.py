@@ -84,25 +84,33 @@ def database():
     return services.postgres()
 
 
+def start_django(url: str) -> None:
+    """Set Django up on the throwaway database at ``url``, migrated, with the fields."""
+    os.environ["DATABASE_URL"] = url
+    os.environ.pop("REDIS_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from mentors.models import IndustryChain
+
+    call_command("migrate", verbosity=0)
+    for slug, name in FIELDS:
+        IndustryChain.objects.create(slug=slug, name_zh=name, name_en=slug)
+
+
 def main() -> None:
     with database() as url:
-        os.environ["DATABASE_URL"] = url
-        os.environ.pop("REDIS_URL", None)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        start_django(url)
         from django.db import connection
 
-        from mentors.models import Honour, IndustryChain, Mentor
+        from mentors.models import Honour, Mentor
         from mentors.services import import_spreadsheet, preview_import
         from mentors.spreadsheets.columns import MENTOR_COLUMNS
         from talentbridge.models import User
 
-        call_command("migrate", verbosity=0)
-        for slug, name in FIELDS:
-            IndustryChain.objects.create(slug=slug, name_zh=name, name_en=slug)
         for slug, name, level in HONOURS:
             Honour.objects.create(slug=slug, name_zh=name, name_en=slug, level=level)
         actor = User.objects.create_user(email="bench@example.cn", name="bench")

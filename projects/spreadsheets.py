@@ -78,6 +78,7 @@ class PostingCleaner(RowCleaner):
         self.problem_kinds = choice_index(Challenge.ProblemKind) if model is Challenge else {}
         self.taken_titles = taken_titles
         self.regions = RegionField(required=False)
+        self.region_parts: dict[str, dict] = {}
         text_limit = Organization._meta.get_field("name").max_length
         self.limits.update(organization=text_limit, summary=TEXT_LIMIT, details=TEXT_LIMIT)
 
@@ -99,6 +100,12 @@ class PostingCleaner(RowCleaner):
         return self.lookup_list(text, self.fields, _("Unknown field: %(names)s."))
 
     def clean_region(self, text: str) -> dict:
+        # A file names a handful of regions over and over: resolve each once.
+        if text not in self.region_parts:
+            self.region_parts[text] = self._region_parts(text)
+        return self.region_parts[text]
+
+    def _region_parts(self, text: str) -> dict:
         try:
             region = self.regions.clean(text)
         except forms.ValidationError as error:

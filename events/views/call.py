@@ -91,7 +91,7 @@ def _import_report(request, event, plan, *, kind, token, filename):
     """The row-by-row report of a dry run, with the button that commits it."""
     form = CallImportForm(initial={"kind": kind})
     context = report_context(
-        plan, kind=kind, token=token, filename=filename, form=form, event=event
+        plan, kind=kind, token=token, filename=filename, form=form, event=event, new_only=True
     )
     return render(request, "events/call_import_preview.html", context)
 
