@@ -48,6 +48,7 @@ ARGS = {
     "events:contest_round_action": {"pk": "contest", "kind": "=preliminary", "action": "=close"},
     "events:contest_final": {"pk": "contest"},
     "events:contest_awards": {"pk": "contest"},
+    "events:contest_export": {"pk": "contest"},
     "events:contest_screen": {"pk": "contest"},
     "events:contest_screen_state": {"pk": "contest"},
     "office_detail": {"pk": "office_a"},
@@ -341,6 +342,7 @@ events:contest_ranking                     302 404 404 404 200 404 404 404 404 4
 events:contest_round_action                302 404 404 404 302 404 404 404 404 404 404 302
 events:contest_final                       302 404 404 404 404 404 404 404 404 404 404 404
 events:contest_awards                      302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_export                      302 404 404 404 200 404 404 404 404 404 404 200
 events:contest_screen                      200 200 200 200 200 200 200 200 200 200 200 200
 events:contest_screen_state                200 200 200 200 200 200 200 200 200 200 200 200
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302

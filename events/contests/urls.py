@@ -55,6 +55,7 @@ urlpatterns = [
     ),
     path("contests/<int:pk>/manage/final/", organizer.final_console, name="contest_final"),
     path("contests/<int:pk>/manage/awards/", organizer.awards, name="contest_awards"),
+    path("contests/<int:pk>/manage/export.xlsx", organizer.export, name="contest_export"),
     path("contests/<int:pk>/screen", screen.screen, name="contest_screen"),
     path("contests/<int:pk>/screen/state", screen.screen_state, name="contest_screen_state"),
 ]
