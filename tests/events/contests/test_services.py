@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.contests.assignment import build_assignment
 from events.contests.judging import (
@@ -30,6 +30,13 @@ from tests.factories import UserFactory
 from .world import full_marks
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are matched in English; zh-hans is the default language.
+    with translation.override("en"):
+        yield
 
 
 def _preliminary(world):
