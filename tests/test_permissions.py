@@ -26,6 +26,7 @@ ARGS = {
     "events:contest_enter": {"pk": "contest"},
     "events:contest_entry": {"pk": "contest", "entry_id": "contest_entry"},
     "events:contest_entry_edit": {"pk": "contest", "entry_id": "contest_entry"},
+    "events:contest_entry_land": {"pk": "contest", "entry_id": "contest_entry"},
     "events:contest_entry_action": {
         "pk": "contest",
         "entry_id": "contest_entry",
@@ -328,6 +329,7 @@ events:contest_detail                      200 200 200 200 200 200 200 200 200 2
 events:contest_enter                       302 200 200 200 200 200 200 200 200 200 200 200
 events:contest_entry                       302 404 200 404 200 404 404 404 404 404 404 200
 events:contest_entry_edit                  302 404 200 404 404 404 404 404 404 404 404 404
+events:contest_entry_land                  302 404 404 404 302 404 404 404 404 404 404 302
 events:contest_entry_action                302 404 302 404 404 404 404 404 404 404 404 404
 events:contest_attachment                  302 404 404 404 404 404 404 404 404 404 404 404
 events:contest_judging                     302 404 404 404 404 404 404 404 404 404 404 404

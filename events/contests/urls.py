@@ -16,6 +16,11 @@ urlpatterns = [
         name="contest_entry_edit",
     ),
     path(
+        "contests/<int:pk>/entries/<int:entry_id>/land/",
+        organizer.land,
+        name="contest_entry_land",
+    ),
+    path(
         "contests/<int:pk>/entries/<int:entry_id>/<slug:action>/",
         team.entry_action,
         name="contest_entry_action",

@@ -16,6 +16,7 @@ from ..contests.judging import (
     advance_to_final,
     apply_assignment,
     close_round,
+    show_on_stage,
     confirm_awards,
     propose_awards,
 )
@@ -151,6 +152,7 @@ def seed() -> Contest:
     _score_all(preliminary, criteria, xiaopai, rng)
     final = advance_to_final(contest, actor=manager)
     _score_all(final, criteria, xiaopai, rng)
+    show_on_stage(final, xiaopai, actor=manager)
     close_round(final, actor=manager)
     propose_awards(contest, actor=manager)
     confirm_awards(contest, actor=manager)

@@ -21,7 +21,7 @@ from .. import rules
 from ..assignment import LEAST_FITTING
 from ..exports import write_contest_workbook
 from ..figures import contest_figures
-from ..forms import ContestForm, NewContestForm, TrackJudgesForm
+from ..forms import ContestForm, LandingForm, NewContestForm, TrackJudgesForm
 from ..judging import (
     advance_to_final,
     apply_assignment,
@@ -31,6 +31,7 @@ from ..judging import (
     propose_awards,
     show_on_stage,
 )
+from ..landing import land_entry
 from ..models import Award, Entry, JudgeAssignment, Round
 from ..ranking import rank_round
 from ..services import (
@@ -41,7 +42,7 @@ from ..services import (
     office_judges,
     set_track_judges,
 )
-from .common import contest_for, round_of
+from .common import contest_for, entry_for, round_of
 
 ENTRY_FIELDS = ("track", "group", "team_name", "organisation", "project_title", "status")
 
@@ -283,3 +284,22 @@ def export(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="contest{contest.pk}.xlsx"'
     return response
+
+
+@login_required
+@require_POST
+def land(request, pk: int, entry_id: int):
+    """The awarded entry becomes a landed project on the achievement board."""
+    entry = entry_for(
+        request, pk, entry_id, lambda user, e: rules.can_manage_contest(user, e.contest)
+    )
+    form = LandingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the province and the date of the landing."))
+    else:
+        try:
+            land_entry(entry, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The project is on the achievement board and landed."))
+        except ContestError as error:
+            messages.error(request, str(error))
+    return redirect("events:contest_entry", pk=pk, entry_id=entry_id)

@@ -211,3 +211,40 @@ def test_final_and_awards_publish_results_and_notify(world, mailoutbox, settings
     assert contest.results_published
     world["entry"].refresh_from_db()
     assert world["entry"].status == Entry.Status.AWARDED
+
+
+def test_an_awarded_entry_lands_as_a_board_project_in_one_action(world):
+    from datetime import date
+
+    from events.contests.landing import land_entry
+    from projects.models import Landing, Status
+
+    contest, manager = world["contest"], world["manager"]
+    apply_assignment(_preliminary(world), actor=manager)
+    for judge in world["judges"]:
+        save_score(JudgeAssignment.objects.get(judge=judge), actor=judge, marks=full_marks(contest))
+    final = advance_to_final(contest, actor=manager)
+    for judge in world["judges"]:
+        sheet = JudgeAssignment.objects.get(judge=judge, round=final)
+        save_score(sheet, actor=judge, marks=full_marks(contest, 9))
+    with pytest.raises(ContestError):
+        land_entry(world["entry"], actor=manager, province="山东省", landed_on=date(2023, 8, 1))
+    propose_awards(contest, actor=manager)
+    confirm_awards(contest, actor=manager)
+    project = land_entry(
+        world["entry"],
+        actor=manager,
+        province="山东省",
+        city="青岛市",
+        county="崂山区",
+        landed_on=date(2023, 8, 1),
+        intended_investment=50_000_000,
+    )
+    assert project.status == Status.LANDED
+    assert project.owner == world["team"]
+    assert project.poster_organization.name == "小派科技有限公司"
+    assert Landing.objects.get(project=project).county == "崂山区"
+    world["entry"].refresh_from_db()
+    assert world["entry"].project == project
+    with pytest.raises(ContestError):
+        land_entry(world["entry"], actor=manager, province="山东省", landed_on=date(2023, 8, 1))

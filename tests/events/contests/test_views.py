@@ -36,6 +36,7 @@ MATRIX = {
     "contest_final": "404 404 404 200 302",
     "contest_awards": "404 404 404 200 302",
     "contest_export": "404 404 404 200 302",
+    "contest_entry_land": "405 405 405 405 302",  # POST only
     "contest_screen": "200 200 200 200 200",
     "contest_screen_state": "200 200 200 200 200",
 }
@@ -63,6 +64,7 @@ def _url(name, w):
     args = {
         "contest_entry": [c, e],
         "contest_entry_edit": [c, e],
+        "contest_entry_land": [c, e],
         "contest_attachment": [c, e, "business_plan"],
         "contest_sheet": [c, w["sheet"].pk],
         "contest_assignment": [c, "preliminary"],
