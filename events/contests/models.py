@@ -170,7 +170,7 @@ class Entry(models.Model):
         GROWTH = "growth", _("Growing")
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="entries")
-    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="entries")
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="entries")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contest_entries"
     )

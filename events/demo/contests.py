@@ -20,6 +20,7 @@ from ..contests.judging import (
     confirm_awards,
     propose_awards,
 )
+from ..contests.landing import land_entry
 from ..contests.ranking import weighted_total
 from ..contests.services import create_contest, set_track_judges
 from ..models import Contest, Entry, JudgeAssignment, Round, Score
@@ -156,6 +157,15 @@ def seed() -> Contest:
     close_round(final, actor=manager)
     propose_awards(contest, actor=manager)
     confirm_awards(contest, actor=manager)
+    # “下一步，‘小派科技’计划将项目落地到崂山区”: the demo shows it landed.
+    land_entry(
+        xiaopai,
+        actor=manager,
+        province="山东省",
+        city="青岛市",
+        county="崂山区",
+        landed_on=datetime(2023, 9, 1).date(),
+    )
     return contest
 
 
