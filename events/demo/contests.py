@@ -16,9 +16,9 @@ from ..contests.judging import (
     advance_to_final,
     apply_assignment,
     close_round,
-    show_on_stage,
     confirm_awards,
     propose_awards,
+    show_on_stage,
 )
 from ..contests.landing import land_entry
 from ..contests.ranking import weighted_total
