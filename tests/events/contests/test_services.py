@@ -248,3 +248,18 @@ def test_an_awarded_entry_lands_as_a_board_project_in_one_action(world):
     assert world["entry"].project == project
     with pytest.raises(ContestError):
         land_entry(world["entry"], actor=manager, province="山东省", landed_on=date(2023, 8, 1))
+
+
+def test_a_withdrawn_entry_is_neither_scored_nor_advanced(world):
+    contest, manager = world["contest"], world["manager"]
+    apply_assignment(_preliminary(world), actor=manager)
+    first, second, third = (JudgeAssignment.objects.get(judge=j) for j in world["judges"])
+    save_score(first, actor=first.judge, marks=full_marks(contest))
+    withdraw_entry(world["entry"], actor=world["team"])
+    assert JudgeAssignment.objects.count() == 1
+    with pytest.raises(ContestError, match="withdrew"):
+        save_score(first, actor=first.judge, marks=full_marks(contest, 9))
+    advance_to_final(contest, actor=manager)
+    world["entry"].refresh_from_db()
+    assert world["entry"].status == Entry.Status.WITHDRAWN
+    assert world["entry"].final_position is None
