@@ -93,6 +93,8 @@ def _score_all(round_: Round, criteria, best: Entry, rng: random.Random) -> None
     for sheet in sheets:
         bias = harshness.setdefault(sheet.judge_id, rng.uniform(-1.5, 1.0))
         quality = 9.6 if sheet.entry_id == best.pk else 4 + (sheet.entry_id * 37 % 50) / 10
+        if sheet.pk % 41 == 0 and sheet.entry_id != best.pk:
+            quality = 12 - quality  # a judge who sees this entry quite differently
         marks = {
             str(c.pk): max(0.0, min(10.0, round(quality + bias + rng.uniform(-1, 1), 1)))
             for c in criteria
