@@ -26,6 +26,7 @@ ARGS = {
     "events:contest_enter": {"pk": "contest"},
     "events:contest_entry": {"pk": "contest", "entry_id": "contest_entry"},
     "events:contest_entry_edit": {"pk": "contest", "entry_id": "contest_entry"},
+    "events:contest_entry_land": {"pk": "contest", "entry_id": "contest_entry"},
     "events:contest_entry_action": {
         "pk": "contest",
         "entry_id": "contest_entry",
@@ -48,6 +49,7 @@ ARGS = {
     "events:contest_round_action": {"pk": "contest", "kind": "=preliminary", "action": "=close"},
     "events:contest_final": {"pk": "contest"},
     "events:contest_awards": {"pk": "contest"},
+    "events:contest_export": {"pk": "contest"},
     "events:contest_screen": {"pk": "contest"},
     "events:contest_screen_state": {"pk": "contest"},
     "office_detail": {"pk": "office_a"},
@@ -331,6 +333,7 @@ events:contest_detail                      200 200 200 200 200 200 200 200 200 2
 events:contest_enter                       302 200 200 200 200 200 200 200 200 200 200 200
 events:contest_entry                       302 404 200 404 200 404 404 404 404 404 404 200
 events:contest_entry_edit                  302 404 200 404 404 404 404 404 404 404 404 404
+events:contest_entry_land                  302 404 404 404 302 404 404 404 404 404 404 302
 events:contest_entry_action                302 404 302 404 404 404 404 404 404 404 404 404
 events:contest_attachment                  302 404 404 404 404 404 404 404 404 404 404 404
 events:contest_judging                     302 404 404 404 404 404 404 404 404 404 404 404
@@ -345,6 +348,7 @@ events:contest_ranking                     302 404 404 404 200 404 404 404 404 4
 events:contest_round_action                302 404 404 404 302 404 404 404 404 404 404 302
 events:contest_final                       302 404 404 404 404 404 404 404 404 404 404 404
 events:contest_awards                      302 404 404 404 200 404 404 404 404 404 404 200
+events:contest_export                      302 404 404 404 200 404 404 404 404 404 404 200
 events:contest_screen                      200 200 200 200 200 200 200 200 200 200 200 200
 events:contest_screen_state                200 200 200 200 200 200 200 200 200 200 200 200
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302

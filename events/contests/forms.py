@@ -182,3 +182,17 @@ class TrackJudgesForm(PortalForm):
                 widget=forms.CheckboxSelectMultiple,
                 initial=[j.pk for j in track.judges.all()],
             )
+
+
+class LandingForm(PortalForm):
+    """Where a winning project lands and with what intended investment."""
+
+    province = forms.CharField(label=_("province"), max_length=40)
+    city = forms.CharField(label=_("city"), max_length=40, required=False)
+    county = forms.CharField(label=_("county / district"), max_length=40, required=False)
+    landed_on = forms.DateField(
+        label=_("landed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    intended_investment = forms.IntegerField(
+        label=_("intended investment (yuan)"), min_value=0, required=False
+    )

@@ -109,6 +109,8 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         raise ContestError(_("This is not your sheet."))
     if not sheet.round.is_open:
         raise ContestError(_("The round is closed; scores can no longer change."))
+    if sheet.entry.status == Entry.Status.WITHDRAWN:
+        raise ContestError(_("The team withdrew this entry."))
     if Conflict.objects.filter(entry=sheet.entry, judge=actor).exists():
         raise ContestError(_("You declared a conflict with this entry."))
     criteria = list(Criterion.objects.filter(contest=contest))
@@ -155,7 +157,8 @@ def advance_to_final(contest: Contest, *, actor: User) -> Round:
     finalists = []
     for track in contest.tracks.prefetch_related("judges"):
         ranked = rank_round(preliminary, track_id=track.pk)
-        finalists += list(reversed([row.entry for row in ranked[: track.finalists]]))
+        eligible = [row.entry for row in ranked if row.entry.status == Entry.Status.SUBMITTED]
+        finalists += list(reversed(eligible[: track.finalists]))
     chosen = {e.pk for e in finalists}
     submitted = Entry.objects.filter(contest=contest, status=Entry.Status.SUBMITTED)
     submitted.exclude(pk__in=chosen).update(status=Entry.Status.NOT_ADVANCED)

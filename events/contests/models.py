@@ -72,7 +72,7 @@ class Track(models.Model):
     """A track (赛道) of a contest with its own judges."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="tracks")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     judges = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="judged_tracks"
@@ -94,7 +94,7 @@ class Criterion(models.Model):
     """A scoring criterion with its weight; a judge gives 0 … ``max_score`` points."""
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("of a thing", "name"), max_length=100)
     weight = models.PositiveSmallIntegerField(_("weight"), default=25)
     max_score = models.PositiveSmallIntegerField(_("highest score"), default=10)
     position = models.PositiveSmallIntegerField(default=0)
@@ -170,7 +170,7 @@ class Entry(models.Model):
         GROWTH = "growth", _("Growing")
 
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="entries")
-    track = models.ForeignKey(Track, on_delete=models.PROTECT, related_name="entries")
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="entries")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contest_entries"
     )

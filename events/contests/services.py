@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.models import ExportLog
 from events.services import EventError
 from talentbridge.models import Membership, Office, OfficeRole, User
 from talentbridge.services import field_changes, log_action, snapshot
@@ -227,3 +228,18 @@ def declare_conflict(entry: Entry, *, judge: User, reason: str = "") -> Conflict
         entry.assignments.filter(judge=judge).delete()
         log_action(conflict.entry, "events.entry.conflict", actor=judge, changes={"reason": reason})
     return conflict
+
+
+def log_contest_export(contest: Contest, *, actor: User, rows: int):
+    """Record the export of the contest's workbook, as every export is recorded."""
+    entry = ExportLog.objects.create(
+        user=actor,
+        event=contest.event,
+        dataset="contest",
+        format=ExportLog.Format.XLSX,
+        filters={"contest": contest.pk},
+        with_contacts=False,
+        row_count=rows,
+    )
+    log_action(contest, "events.contest.export", actor=actor, changes={"rows": rows})
+    return entry

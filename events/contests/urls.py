@@ -16,6 +16,11 @@ urlpatterns = [
         name="contest_entry_edit",
     ),
     path(
+        "contests/<int:pk>/entries/<int:entry_id>/land/",
+        organizer.land,
+        name="contest_entry_land",
+    ),
+    path(
         "contests/<int:pk>/entries/<int:entry_id>/<slug:action>/",
         team.entry_action,
         name="contest_entry_action",
@@ -55,6 +60,7 @@ urlpatterns = [
     ),
     path("contests/<int:pk>/manage/final/", organizer.final_console, name="contest_final"),
     path("contests/<int:pk>/manage/awards/", organizer.awards, name="contest_awards"),
+    path("contests/<int:pk>/manage/export.xlsx", organizer.export, name="contest_export"),
     path("contests/<int:pk>/screen", screen.screen, name="contest_screen"),
     path("contests/<int:pk>/screen/state", screen.screen_state, name="contest_screen_state"),
 ]

@@ -18,7 +18,9 @@ from ..contests.judging import (
     close_round,
     confirm_awards,
     propose_awards,
+    show_on_stage,
 )
+from ..contests.landing import land_entry
 from ..contests.ranking import weighted_total
 from ..contests.services import create_contest, set_track_judges
 from ..models import Contest, Entry, JudgeAssignment, Round, Score
@@ -91,6 +93,8 @@ def _score_all(round_: Round, criteria, best: Entry, rng: random.Random) -> None
     for sheet in sheets:
         bias = harshness.setdefault(sheet.judge_id, rng.uniform(-1.5, 1.0))
         quality = 9.6 if sheet.entry_id == best.pk else 4 + (sheet.entry_id * 37 % 50) / 10
+        if sheet.pk % 41 == 0 and sheet.entry_id != best.pk:
+            quality = 12 - quality  # a judge who sees this entry quite differently
         marks = {
             str(c.pk): max(0.0, min(10.0, round(quality + bias + rng.uniform(-1, 1), 1)))
             for c in criteria
@@ -151,9 +155,19 @@ def seed() -> Contest:
     _score_all(preliminary, criteria, xiaopai, rng)
     final = advance_to_final(contest, actor=manager)
     _score_all(final, criteria, xiaopai, rng)
+    show_on_stage(final, xiaopai, actor=manager)
     close_round(final, actor=manager)
     propose_awards(contest, actor=manager)
     confirm_awards(contest, actor=manager)
+    # “下一步，‘小派科技’计划将项目落地到崂山区”: the demo shows it landed.
+    land_entry(
+        xiaopai,
+        actor=manager,
+        province="山东省",
+        city="青岛市",
+        county="崂山区",
+        landed_on=datetime(2023, 9, 1).date(),
+    )
     return contest
 
 

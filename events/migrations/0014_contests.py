@@ -449,7 +449,7 @@ class Migration(migrations.Migration):
             model_name="entry",
             name="track",
             field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
+                on_delete=django.db.models.deletion.CASCADE,
                 related_name="entries",
                 to="events.track",
             ),

@@ -24,12 +24,16 @@ def record_landing(
     landed_on: date,
     intended_investment: int | None = None,
     signed_investment: int | None = None,
+    allowed: tuple[str, ...] = (Status.CLAIMED, Status.IN_PROGRESS, Status.SOLVED),
 ) -> Landing:
-    """Record where the posting landed (落地) and with what investment."""
+    """Record where the posting landed (落地) and with what investment.
+
+    ``allowed`` are the statuses a posting may land from: a claimed one in general; a contest
+    winner lands straight from the board (its landing is the contest's prize)."""
     place = " ".join(part for part in (province, city, county, town, village) if part)
     posting = move_posting(
         posting,
-        [Status.CLAIMED, Status.IN_PROGRESS, Status.SOLVED],
+        allowed,
         Status.LANDED,
         PostingEvent.Action.LANDED,
         "land",

@@ -1,11 +1,13 @@
 """The organizer's side: create and edit a contest, its entries, track judges, the judges'
 assignment, the ranking, the final's running order and stage, and the awards."""
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +19,9 @@ from talentbridge.rules import is_admin, managed_office_ids
 
 from .. import rules
 from ..assignment import LEAST_FITTING
-from ..forms import ContestForm, NewContestForm, TrackJudgesForm
+from ..exports import write_contest_workbook
+from ..figures import contest_figures
+from ..forms import ContestForm, LandingForm, NewContestForm, TrackJudgesForm
 from ..judging import (
     advance_to_final,
     apply_assignment,
@@ -27,10 +31,18 @@ from ..judging import (
     propose_awards,
     show_on_stage,
 )
+from ..landing import land_entry
 from ..models import Award, Entry, JudgeAssignment, Round
 from ..ranking import rank_round
-from ..services import ContestError, create_contest, edit_contest, office_judges, set_track_judges
-from .common import contest_for, round_of
+from ..services import (
+    ContestError,
+    create_contest,
+    edit_contest,
+    log_contest_export,
+    office_judges,
+    set_track_judges,
+)
+from .common import contest_for, entry_for, round_of
 
 ENTRY_FIELDS = ("track", "group", "team_name", "organisation", "project_title", "status")
 
@@ -88,6 +100,7 @@ def entries(request, pk: int):
         "status": status,
         "track_id": track_id,
         "rounds": contest.rounds.all(),
+        "figures": contest_figures(contest),
     }
     return render(request, "events/contests/entries.html", context)
 
@@ -256,3 +269,37 @@ def awards(request, pk: int):
             "awards": rows.order_by("entry__track__position", "entry__group", "prize"),
         },
     )
+
+
+@login_required
+def export(request, pk: int):
+    """The contest's workbook: entries, assignment, score sheets, ranking, awards."""
+    contest = contest_for(request, pk, rules.can_manage_contest)
+    buffer = io.BytesIO()
+    write_contest_workbook(contest, buffer)
+    log_contest_export(contest, actor=request.user, rows=contest.entries.count())
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="contest{contest.pk}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def land(request, pk: int, entry_id: int):
+    """The awarded entry becomes a landed project on the achievement board."""
+    entry = entry_for(
+        request, pk, entry_id, lambda user, e: rules.can_manage_contest(user, e.contest)
+    )
+    form = LandingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the province and the date of the landing."))
+    else:
+        try:
+            land_entry(entry, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The project is on the achievement board and landed."))
+        except ContestError as error:
+            messages.error(request, str(error))
+    return redirect("events:contest_entry", pk=pk, entry_id=entry_id)

@@ -11,7 +11,7 @@ from talentbridge.http import paginate
 from talentbridge.rules import office_ids_with_role
 
 from .. import rules
-from ..forms import EntryForm
+from ..forms import EntryForm, LandingForm
 from ..models import Award, Contest, Entry
 from ..services import ATTACHMENTS, ContestError, save_entry, submit_entry, withdraw_entry
 from .common import contest_for, entry_for
@@ -104,6 +104,7 @@ def entry_detail(request, pk: int, entry_id: int):
         and entry.status in (Entry.Status.DRAFT, Entry.Status.SUBMITTED)
         and entry.contest.is_open,
         "can_manage": rules.can_manage_contest(request.user, entry.contest),
+        "landing_form": LandingForm(initial={"province": "", "landed_on": None}),
         "answers": [
             (q.text, entry.answers.get(str(q.pk), "")) for q in entry.contest.questions.all()
         ],

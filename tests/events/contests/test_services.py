@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.contests.assignment import build_assignment
 from events.contests.judging import (
@@ -30,6 +30,13 @@ from tests.factories import UserFactory
 from .world import full_marks
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are matched in English; zh-hans is the default language.
+    with translation.override("en"):
+        yield
 
 
 def _preliminary(world):
@@ -204,3 +211,55 @@ def test_final_and_awards_publish_results_and_notify(world, mailoutbox, settings
     assert contest.results_published
     world["entry"].refresh_from_db()
     assert world["entry"].status == Entry.Status.AWARDED
+
+
+def test_an_awarded_entry_lands_as_a_board_project_in_one_action(world):
+    from datetime import date
+
+    from events.contests.landing import land_entry
+    from projects.models import Landing, Status
+
+    contest, manager = world["contest"], world["manager"]
+    apply_assignment(_preliminary(world), actor=manager)
+    for judge in world["judges"]:
+        save_score(JudgeAssignment.objects.get(judge=judge), actor=judge, marks=full_marks(contest))
+    final = advance_to_final(contest, actor=manager)
+    for judge in world["judges"]:
+        sheet = JudgeAssignment.objects.get(judge=judge, round=final)
+        save_score(sheet, actor=judge, marks=full_marks(contest, 9))
+    with pytest.raises(ContestError):
+        land_entry(world["entry"], actor=manager, province="山东省", landed_on=date(2023, 8, 1))
+    propose_awards(contest, actor=manager)
+    confirm_awards(contest, actor=manager)
+    project = land_entry(
+        world["entry"],
+        actor=manager,
+        province="山东省",
+        city="青岛市",
+        county="崂山区",
+        landed_on=date(2023, 8, 1),
+        intended_investment=50_000_000,
+    )
+    assert project.status == Status.LANDED
+    assert project.owner == world["team"]
+    assert project.poster_organization.name == "小派科技有限公司"
+    assert Landing.objects.get(project=project).county == "崂山区"
+    world["entry"].refresh_from_db()
+    assert world["entry"].project == project
+    with pytest.raises(ContestError):
+        land_entry(world["entry"], actor=manager, province="山东省", landed_on=date(2023, 8, 1))
+
+
+def test_a_withdrawn_entry_is_neither_scored_nor_advanced(world):
+    contest, manager = world["contest"], world["manager"]
+    apply_assignment(_preliminary(world), actor=manager)
+    first = JudgeAssignment.objects.get(judge=world["judges"][0])
+    save_score(first, actor=first.judge, marks=full_marks(contest))
+    withdraw_entry(world["entry"], actor=world["team"])
+    assert JudgeAssignment.objects.count() == 1
+    with pytest.raises(ContestError, match="withdrew"):
+        save_score(first, actor=first.judge, marks=full_marks(contest, 9))
+    advance_to_final(contest, actor=manager)
+    world["entry"].refresh_from_db()
+    assert world["entry"].status == Entry.Status.WITHDRAWN
+    assert world["entry"].final_position is None

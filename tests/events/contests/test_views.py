@@ -1,6 +1,8 @@
 """The contest's pages for each role: team, judge of the track, judge of another track,
 organizer (the office's manager) and visitor; blind review and conflicts on the judge's pages."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -33,6 +35,8 @@ MATRIX = {
     "contest_ranking": "404 404 404 200 302",
     "contest_final": "404 404 404 200 302",
     "contest_awards": "404 404 404 200 302",
+    "contest_export": "404 404 404 200 302",
+    "contest_entry_land": "405 405 405 405 302",  # POST only
     "contest_screen": "200 200 200 200 200",
     "contest_screen_state": "200 200 200 200 200",
 }
@@ -60,6 +64,7 @@ def _url(name, w):
     args = {
         "contest_entry": [c, e],
         "contest_entry_edit": [c, e],
+        "contest_entry_land": [c, e],
         "contest_attachment": [c, e, "business_plan"],
         "contest_sheet": [c, w["sheet"].pk],
         "contest_assignment": [c, "preliminary"],
@@ -183,3 +188,20 @@ def test_ranking_page_queries_do_not_grow_with_entries(staged, client):
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_export_workbook_has_every_sheet(staged, client):
+    from openpyxl import load_workbook
+
+    contest = staged["contest"]
+    for judge in staged["judges"]:
+        sheet = JudgeAssignment.objects.get(judge=judge)
+        save_score(sheet, actor=judge, marks=full_marks(contest))
+    client.force_login(staged["manager"])
+    response = client.get(reverse("events:contest_export", args=[contest.pk]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert len(workbook.sheetnames) == 5
+    entries, assignment, scores, ranking, _awards = (workbook[n] for n in workbook.sheetnames)
+    assert entries.max_row == 2 and assignment.max_row == 4 and scores.max_row == 4
+    assert ranking.max_row == 2
+    assert entries["C2"].value == "小派科技"
