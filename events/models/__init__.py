@@ -2,6 +2,17 @@
 pairing ceremony (对接仪式) whose state is derived from a log of recorded steps. One module
 per feature; every model is importable from ``events.models``."""
 
+# The matchmaking days' feature package keeps its models beside its other layers.
+from events.meetings.models import (
+    Meeting,
+    MeetingFollowUp,
+    MeetingProfile,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingTable,
+    Unavailability,
+)
+
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
 from .event import Event
@@ -35,11 +46,18 @@ __all__ = [
     "ExpertInvitation",
     "ExportJob",
     "ExportLog",
+    "Meeting",
+    "MeetingFollowUp",
+    "MeetingProfile",
+    "MeetingRequest",
+    "MeetingSlot",
+    "MeetingTable",
     "PlanConstraint",
     "Question",
     "Registration",
     "Session",
     "TeamInvitation",
+    "Unavailability",
     "new_job_token",
     "new_registration_code",
 ]
