@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import (
     agenda,
@@ -114,3 +114,6 @@ urlpatterns += [
     path("<int:pk>/plan/decide/", plan.plan_decide, name="plan_decide"),
     path("<int:pk>/plan/accept/", plan.plan_accept, name="plan_accept"),
 ]
+
+# Matchmaking days (对接会): a feature package with its own URLs.
+urlpatterns += [path("", include("events.meetings.urls"))]
