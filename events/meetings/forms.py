@@ -65,8 +65,8 @@ class RequestForm(PortalForm):
 
 
 class SlotsForm(PortalForm):
-    starts_at = forms.DateTimeField(label=_("From"), widget=DATETIME_WIDGET)
-    ends_at = forms.DateTimeField(label=_("Until"), widget=DATETIME_WIDGET)
+    starts_at = forms.DateTimeField(label=_("First slot starts"), widget=DATETIME_WIDGET)
+    ends_at = forms.DateTimeField(label=_("Last slot ends"), widget=DATETIME_WIDGET)
     minutes = forms.IntegerField(
         label=_("Minutes per slot"), min_value=5, max_value=240, initial=20
     )

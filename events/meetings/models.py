@@ -129,13 +129,13 @@ class MeetingRequest(models.Model):
     )
     requester = models.ForeignKey(
         MeetingProfile,
-        verbose_name=_("from"),
+        verbose_name=_("requester"),
         on_delete=models.CASCADE,
         related_name="sent_requests",
     )
     recipient = models.ForeignKey(
         MeetingProfile,
-        verbose_name=_("to"),
+        verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="received_requests",
     )
