@@ -70,7 +70,7 @@ def test_duplicate_request_from_the_page_shows_the_reason(client, day, alice, bo
     person = _url("person", day, bob.meeting_profiles.get().pk)
     client.post(person, {"message": "第一次"})
     response = client.post(person, {"message": "第二次"})
-    assert "already an open request" in response.content.decode()
+    assert "已有进行中的约见申请" in response.content.decode()
     assert MeetingRequest.objects.count() == 1
 
 
@@ -117,11 +117,11 @@ def test_organizer_pages_and_bad_input(client, day, alice, bob, organizer):
             "minutes": 20,
         },
     )
-    assert "within the event" in response.content.decode()
+    assert "时段必须在活动时间之内" in response.content.decode()
     client.post(_url("schedule_run", day))
     meeting = Meeting.objects.get()
     response = client.post(_url("remove", day, "table", meeting.table_id), follow=True)
-    assert "holds 1 meetings" in response.content.decode()
+    assert "已排 1 场洽谈" in response.content.decode()
     assert client.post(_url("meeting_lock", day, meeting.pk), {"locked": "1"}).status_code == 302
     meeting.refresh_from_db()
     assert meeting.locked
