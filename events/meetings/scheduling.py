@@ -19,7 +19,8 @@ minute. We decompose it into three steps, each exact or cheap:
    free slots) and the day's total of free tables.
 2. **Slot** the chosen requests: a MILP over (chosen request, common free slot) binaries, with
    one row per request, per person and slot, and per slot's free tables. It is small (a few
-   thousand requests, sparse conflicts) and solves at the root.
+   thousand requests, sparse conflicts) and solves at the root. When tables are plentiful
+   and it would pass ``SLOT_MILP_MAX_PAIRS`` binaries, the fill below slots them instead.
 3. **Fill**: what is left — chosen requests step 2 could not fit, and the rest in weight
    order — goes greedily into the earliest slot where both are free and a table is; the same
    routine places a late request on the day.
@@ -50,6 +51,9 @@ PRIORITY_WEIGHT = 3.0
 SPREAD_WEIGHT = 0.1
 STAY_BONUS = 0.01
 TIME_LIMIT = 20.0
+# Above this many (request, slot) pairs step 2 is left to the fill: HiGHS's root LP alone
+# then outlasts the minute (tables are plentiful, so first fit in weight order loses little).
+SLOT_MILP_MAX_PAIRS = 60_000
 
 NO_COMMON_SLOT, CAP, BUSY, TABLES_FULL = "no_common_slot", "cap", "busy", "tables_full"
 REASONS = (NO_COMMON_SLOT, CAP, BUSY, TABLES_FULL)
@@ -222,6 +226,8 @@ def _slot(board: _Board, chosen: list[Request], weights, time_limit) -> list[Req
     pairs: list[tuple[int, int]] = []
     for i, r in enumerate(chosen):
         pairs.extend((i, s) for s in board.common(r) if board.fits(r, s))
+    if len(pairs) > SLOT_MILP_MAX_PAIRS:
+        return sorted(chosen, key=lambda r: (-(PRIORITY_WEIGHT if r.priority else 1.0), r.order))
     previous = board.problem.previous
     c = [
         weights[i]
