@@ -10,8 +10,10 @@ class EventsConfig(AppConfig):
         from mentors.rules import register_contact_grant
         from talentbridge.notifications import register_notification_source
 
+        from .meetings.rules import sees_contacts_of_meeting_partner
         from .rules import sees_contacts_of_registrant
         from .tickets import ticket_extras
 
         register_notification_source("events.ticket", ticket_extras)
         register_contact_grant(sees_contacts_of_registrant)
+        register_contact_grant(sees_contacts_of_meeting_partner)

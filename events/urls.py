@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .contests import urls as contest_urls
 from .views import (
@@ -125,3 +125,5 @@ urlpatterns += [
 
 # Contests (以赛引才).
 urlpatterns += contest_urls.urlpatterns
+# Matchmaking days (对接会): a feature package with its own URLs.
+urlpatterns += [path("", include("events.meetings.urls"))]

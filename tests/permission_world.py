@@ -8,7 +8,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from events.models import Ceremony, EventPosting, EventRole, Registration
+from events.meetings.services.day import add_slots, add_tables
+from events.meetings.services.profiles import opt_in
+from events.meetings.services.requests import accept_request, request_meeting
+from events.meetings.services.schedule import schedule_meetings
+from events.models import Ceremony, Event, EventPosting, EventRole, Meeting, Registration
 from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
 from mentors.models import Holding
@@ -43,6 +47,21 @@ EXPERT_TOKEN = "world-expert-reply-link"
 ROLES = ["vis", "exp", "mte", "ent", "mgrA", "revA", "stfA", "mgrB", "co", "chk", "cer", "adm"]
 
 
+def _meetings(event, category, mentee_user, manager) -> Meeting:
+    """The matchmaking day's frame and one scheduled meeting: a participant outside the
+    roles asked the mentee, who accepted."""
+    add_slots(event, starts_at=event.starts_at, ends_at=event.ends_at, minutes=60, actor=manager)
+    add_tables(event, count=2, prefix="A", actor=manager)
+    guest = UserFactory(name="对接嘉宾")
+    Registration.objects.create(event=event, category=category, user=guest, status="confirmed")
+    for user in (guest, mentee_user):
+        opt_in(event, user, offers="订单", seeks="专家", max_meetings=4, actor=user)
+    request = request_meeting(event, guest, mentee_user, message="想聊聊", priority=False)
+    accept_request(request, actor=mentee_user)
+    schedule_meetings(event, actor=manager)
+    return Meeting.objects.get(request=request)
+
+
 def build() -> tuple[dict, dict]:
     office_a = OfficeFactory(name="福建省引进人才服务中心")
     office_b = OfficeFactory(name="晋安区人民政府", kind=Office.Kind.GOVERNMENT)
@@ -70,7 +89,10 @@ def build() -> tuple[dict, dict]:
 
     now = timezone.now()
     event = EventFactory(
-        office=office_a, call_opens_at=now - timedelta(days=5), call_closes_at=now + timedelta(5)
+        office=office_a,
+        kind=Event.Kind.MATCHMAKING,
+        call_opens_at=now - timedelta(days=5),
+        call_closes_at=now + timedelta(5),
     )
     event.co_host_offices.add(office_b)
     for role, key in ((EventRole.CO_ORGANIZER, "co"), (EventRole.CHECKIN, "chk")):
@@ -80,6 +102,7 @@ def build() -> tuple[dict, dict]:
     registration = Registration.objects.create(
         event=event, category=category, user=users["mte"], status="confirmed", confirmed_at=now
     )
+    meeting = _meetings(event, category, users["mte"], manager)
     pairing = PairingFactory(mentor=expert, mentee=mentee)
     ceremony = Ceremony.objects.create(event=event, title="对接仪式", group_count=2)
     pair = ceremony.pairs.create(pairing=pairing, group=1, position=1)
@@ -138,6 +161,11 @@ def build() -> tuple[dict, dict]:
             event, email="helper@example.cn", role=EventRole.CHECKIN, actor=manager
         ),
         "expert_token": EXPERT_TOKEN,
+        "meeting": meeting.pk,
+        "meeting_request": meeting.request_id,
+        "meeting_profile": meeting.request.requester_id,
+        "meeting_table": meeting.table_id,
+        "meeting_slot": meeting.slot_id,
         "claim_token": invitation_path(
             invite_to_claim_profile(office_a, on_file, actor=manager, send=False)
         )

@@ -52,6 +52,14 @@ ARGS = {
     "events:contest_export": {"pk": "contest"},
     "events:contest_screen": {"pk": "contest"},
     "events:contest_screen_state": {"pk": "contest"},
+    "events:meetings:person": {"pk": "event", "profile_id": "meeting_profile"},
+    "events:meetings:answer": {"pk": "event", "request_id": "meeting_request", "action": "=accept"},
+    "events:meetings:follow_up": {"pk": "event", "meeting_id": "meeting"},
+    "events:meetings:remove": {"pk": "event", "what": "=table", "row_id": "meeting_table"},
+    "events:meetings:meeting_move": {"pk": "event", "meeting_id": "meeting"},
+    "events:meetings:meeting_lock": {"pk": "event", "meeting_id": "meeting"},
+    "events:meetings:table": {"pk": "event", "table_id": "meeting_table"},
+    "events:meetings:no_show": {"pk": "event", "meeting_id": "meeting"},
     "office_detail": {"pk": "office_a"},
     "office_invite": {"pk": "office_a"},
     "office_member_remove": {"pk": "office_a"},
@@ -351,6 +359,26 @@ events:contest_awards                      302 404 404 404 200 404 404 404 404 4
 events:contest_export                      302 404 404 404 200 404 404 404 404 404 404 200
 events:contest_screen                      200 200 200 200 200 200 200 200 200 200 200 200
 events:contest_screen_state                200 200 200 200 200 200 200 200 200 200 200 200
+events:meetings:home                       302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:profile                    302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:availability               302 404 302 404 404 404 404 404 404 404 404 404
+events:meetings:people                     302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:person                     302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:answer                     302 404 302 404 404 404 404 404 404 404 404 404
+events:meetings:agenda                     302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:agenda_ics                 302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:follow_up                  302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:setup                      302 404 404 404 200 404 404 404 200 404 404 200
+events:meetings:remove                     302 404 404 404 302 404 404 404 302 404 404 302
+events:meetings:requests                   302 404 404 404 200 404 404 404 200 404 404 200
+events:meetings:schedule                   302 404 404 404 200 404 404 404 200 404 404 200
+events:meetings:meeting_move               302 404 404 404 302 404 404 404 302 404 404 302
+events:meetings:meeting_lock               302 404 404 404 302 404 404 404 302 404 404 302
+events:meetings:tables                     302 404 404 404 200 404 404 404 200 404 404 200
+events:meetings:table                      302 404 404 404 200 404 404 404 200 404 404 200
+events:meetings:no_show                    302 404 404 404 302 404 404 404 302 404 404 302
+events:meetings:schedule_run               302 404 404 404 302 404 404 404 302 404 404 302
+events:meetings:schedule_late              302 404 404 404 302 404 404 404 302 404 404 302
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}

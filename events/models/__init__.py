@@ -16,6 +16,17 @@ from events.contests.models import (
     Track,
 )
 
+# The matchmaking days' feature package keeps its models beside its other layers.
+from events.meetings.models import (
+    Meeting,
+    MeetingFollowUp,
+    MeetingProfile,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingTable,
+    Unavailability,
+)
+
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
 from .event import Event
@@ -57,6 +68,12 @@ __all__ = [
     "ExportJob",
     "ExportLog",
     "JudgeAssignment",
+    "Meeting",
+    "MeetingFollowUp",
+    "MeetingProfile",
+    "MeetingRequest",
+    "MeetingSlot",
+    "MeetingTable",
     "PlanConstraint",
     "Question",
     "Registration",
@@ -65,6 +82,7 @@ __all__ = [
     "Session",
     "TeamInvitation",
     "Track",
+    "Unavailability",
     "new_job_token",
     "new_registration_code",
 ]

@@ -17,6 +17,7 @@ class EventRole(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     CHECKIN = "checkin", _("Check-in staff")
     CEREMONY = "ceremony", _("Ceremony operator")
+    MEETINGS = "meetings", _("Meeting table staff")
 
 
 class EventMember(models.Model):

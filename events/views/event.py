@@ -12,7 +12,7 @@ from talentbridge.http import paginate, query_string
 
 from .. import queries, rules
 from ..forms import EventCreateForm, EventForm, StatusForm
-from ..models import Ceremony, Event
+from ..models import Ceremony, Event, EventRole
 from ..services import EventError
 from ..services.event import EVENT_TRANSITIONS, create_event, edit_event, set_event_status
 from ..tickets import event_ics
@@ -47,6 +47,7 @@ def event_detail(request, pk: int):
         "can_manage": rules.can_manage_event(request.user, event),
         "can_check_in": rules.can_check_in(request.user, event),
         "can_run_ceremony": rules.can_run_ceremony(request.user, event),
+        "can_staff_tables": rules.has_event_role(request.user, event, EventRole.MEETINGS),
         "can_register": rules.can_register_for_event(request.user, event),
         "ceremony": ceremony,
         "ceremony_pairs": ceremony.pairs.count() if ceremony else 0,

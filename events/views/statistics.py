@@ -10,6 +10,7 @@ from talentbridge.rules import is_organizer
 
 from .. import reports, rules, statistics
 from ..exports import DATASETS, ExportRequest
+from ..meetings.queries import follow_up_figures
 from ..queries import managed_events
 from ..services.exports import log_export
 from ..statistics.filters import ScopeForm
@@ -57,6 +58,8 @@ def event_stats(request, pk: int):
     form = ScopeForm(request.GET or None)
     context = _dashboard_context(request, form.scope(event), form)
     context["event"] = event
+    if event.kind == event.Kind.MATCHMAKING:
+        context["meeting_figures"] = follow_up_figures(event)
     template = page_or_fragment(
         request, "events/stats/dashboard.html", "events/stats/_figures.html"
     )

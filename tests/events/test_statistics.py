@@ -277,7 +277,7 @@ def test_map_name(province, name):
 @pytest.mark.slow
 def test_demo_summit_gives_the_reports_figures():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
-    event = Event.objects.get()
+    event = Event.objects.get(kind=Event.Kind.SUMMIT)
     across = statistics.figures(Scope())
     # Platform-wide: the summit's 40 experts and the 30 Qingdao commissioners of the demo.
     assert across["headline"]["mentors"] == 40 + 30

@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 
 from events import demo as events_demo
 from events.demo import contests as contests_demo
+from events.demo import meetings as meetings_demo
 from mentors import demo as people_demo
 from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             enrich_profiles()
             boards = boards_demo.seed(accounts, people)
             summit = events_demo.seed(accounts, people, boards)
+            accounts |= meetings_demo.seed(accounts, summit)
             commissioners = commissioners_demo.seed(accounts, people)
             boards_demo.seed_suggestions()
             contests_demo.seed()
