@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class MentorsConfig(AppConfig):
     name = "mentors"
     verbose_name = _("People and organisations")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .models import Mentee, Mentor, Organization
+        from .regions import link_imported, link_on_save
+        from .signals import people_imported
+
+        for model in (Mentor, Mentee, Organization):
+            pre_save.connect(link_on_save, sender=model, dispatch_uid=f"region-{model.__name__}")
+        people_imported.connect(link_imported, dispatch_uid="region-imported")
