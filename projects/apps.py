@@ -15,10 +15,12 @@ class ProjectsConfig(AppConfig):
         from mentors.signals import people_imported
 
         from . import signals
+        from .firms.rules import accepted_firm_match_grant
         from .models import Challenge, Landing, Project
         from .rules import accepted_claim_grant
 
         register_contact_grant(accepted_claim_grant)
+        register_contact_grant(accepted_firm_match_grant)
         post_save.connect(signals.mentor_saved, sender=Mentor, dispatch_uid="suggest-mentor")
         post_save.connect(signals.mentee_saved, sender=Mentee, dispatch_uid="suggest-mentee")
         people_imported.connect(signals.people_imported, dispatch_uid="suggest-imported")
