@@ -94,7 +94,7 @@ def test_hometown_bonus_ranks_the_native_first(office, world):
 
 
 def test_matchmaking_plans_within_capacity_and_accepting_grants_contacts(office, manager, world):
-    firms, native, outsider, chemist = world
+    firms, native, _outsider, chemist = world
     assert compute_matchmaking(office, actor=manager) >= 2
     pairs = set(FirmMatch.objects.values_list("mentor__name", "organization__name"))
     assert ("老乡大蒜专家", "蒜都食品") in pairs
