@@ -10,9 +10,11 @@ from django.test.utils import override_settings
 
 from events import demo as events_demo
 from mentors import demo as people_demo
+from mentors.demo import hometown as hometown_demo
 from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
 from projects.commissioners import demo as commissioners_demo
+from projects.firms import demo as firms_demo
 from talentbridge import demo as accounts_demo
 
 QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -31,7 +33,9 @@ class Command(BaseCommand):
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
             boards_demo.seed_suggestions()
-        accounts |= commissioners["accounts"] | events_demo.cast_accounts()
+            hometown = hometown_demo.seed(people)
+            firms_demo.seed(hometown)
+        accounts |= commissioners["accounts"] | events_demo.cast_accounts() | hometown
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")
