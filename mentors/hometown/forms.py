@@ -107,7 +107,7 @@ class ContactForm(PortalForm):
 
 
 class AppointForm(PortalForm):
-    title = forms.CharField(label=_("Title"), max_length=100, initial=DEFAULT_TITLE)
+    title = forms.CharField(label=_("Appointment title"), max_length=100, initial=DEFAULT_TITLE)
     term_start = forms.DateField(label=_("Term from"), widget=DateInput)
     term_end = forms.DateField(label=_("Term until"), widget=DateInput)
 

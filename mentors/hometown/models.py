@@ -105,7 +105,7 @@ class Appointment(models.Model):
     mentor = models.ForeignKey(
         Mentor, verbose_name=_("adviser"), on_delete=models.CASCADE, related_name="appointments"
     )
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(_("appointment title"), max_length=100)
     number = models.CharField(_("number"), max_length=40, blank=True)
     term_start = models.DateField(_("term from"))
     term_end = models.DateField(_("term until"))

@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             name='Appointment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=100, verbose_name='title')),
+                ('title', models.CharField(max_length=100, verbose_name='appointment title')),
                 ('number', models.CharField(blank=True, max_length=40, verbose_name='number')),
                 ('term_start', models.DateField(verbose_name='term from')),
                 ('term_end', models.DateField(verbose_name='term until')),
