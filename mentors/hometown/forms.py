@@ -23,7 +23,12 @@ READINESS = [
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker; it reads and writes ISO dates whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class RosterFilterForm(PortalForm):
