@@ -18,14 +18,14 @@ BULK_BATCH = 500
 
 
 def _attempts(parts: Sequence[str]) -> Iterable[list[str]]:
-    """Ways to read ``parts``, most specific first: all of them; the last with fewer parents
-    (municipalities write 北京市 as province and city); then without the last part."""
+    """Ways to read ``parts``, most specific first: all of them; without a level between the
+    first and the last (municipalities write 北京市 as province and city); then without the
+    last part. The first part (the province) is kept, so it wins over a contradicting city."""
     while parts:
         *parents, last = parts
         yield list(parts)
-        for skip in range(len(parents)):
+        for skip in range(1, len(parents)):
             yield [*parents[:skip], *parents[skip + 1 :], last]
-        yield [last]
         parts = parents
 
 

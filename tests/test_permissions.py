@@ -55,6 +55,7 @@ ARGS = {
     "mentors:profile_claim": {"token": "claim_token"},
     "mentors:hometown:roster": {"pk": "office_a"},
     "mentors:hometown:roster_add": {"pk": "office_a"},
+    "mentors:hometown:roster_natives": {"pk": "office_a"},
     "mentors:hometown:register": {"pk": "office_a"},
     "mentors:hometown:register_print": {"pk": "office_a"},
     "mentors:hometown:entry": {"pk": "roster_entry"},
@@ -310,6 +311,7 @@ events:plan_accept                         302 404 404 404 302 404 404 404 302 4
 mentors:hometown:programmes                302 200 200 200 200 200 200 200 200 200 200 200
 mentors:hometown:roster                    302 404 404 404 200 404 404 404 404 404 404 200
 mentors:hometown:roster_add                302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:roster_natives            302 404 404 404 302 404 404 404 404 404 404 302
 mentors:hometown:register                  302 404 404 404 200 404 404 404 404 404 404 200
 mentors:hometown:register_print            302 404 404 404 200 404 404 404 404 404 404 200
 mentors:hometown:entry                     302 404 404 404 200 404 404 404 404 404 404 200

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", roster.programmes, name="programmes"),
     path("offices/<int:pk>/roster/", roster.roster_list, name="roster"),
     path("offices/<int:pk>/roster/add/", roster.roster_add, name="roster_add"),
+    path("offices/<int:pk>/roster/natives/", roster.roster_add_natives, name="roster_natives"),
     path("offices/<int:pk>/advisers/", appointments.register, name="register"),
     path("offices/<int:pk>/advisers/print/", appointments.register_print, name="register_print"),
     path("roster/<int:pk>/", roster.entry_detail, name="entry"),

@@ -20,6 +20,8 @@ def test_place_code_reads_written_places():
     assert place_code("", "", "城关镇") == ""
     assert place_code("河南省", "洛阳市", "嵩县", "城关镇").startswith("410325")
     assert place_code("", "", "") == ""
+    # The province wins over a city of another province.
+    assert place_code("山东省", "福州市", "") == "37"
 
 
 def _expert(name, province, city, county, **extra):

@@ -8,6 +8,7 @@ from .appointments import (
 )
 from .roster import (
     RosterError,
+    add_natives,
     add_to_roster,
     edit_roster_entry,
     log_contact,
@@ -17,6 +18,7 @@ from .roster import (
 __all__ = [
     "AppointmentError",
     "RosterError",
+    "add_natives",
     "add_to_roster",
     "appoint_adviser",
     "edit_roster_entry",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from talentbridge.models import Office, OfficeRole, User
+from talentbridge.regions import resolve_region, within_region
 from talentbridge.services import field_changes, log_action, notify, snapshot
 
 from ...models import Holding, Mentor
@@ -78,6 +79,29 @@ def add_to_roster(
     )
     hold_person(office, mentor, source=Holding.Source.ROSTER, actor=actor)
     return entry
+
+
+@transaction.atomic
+def add_natives(office: Office, *, actor: User | None) -> int:
+    """Put every expert whose hometown lies in the office's region (its county and towns) on
+    the roster; returns how many were added. Nothing is added if the region names no
+    division."""
+    division = resolve_region(office.region) if office.region else None
+    if division is None:
+        raise RosterError(
+            _("The office's region “%(region)s” names no county, city or province.")
+            % {"region": office.region}
+        )
+    natives = (
+        Mentor.objects.filter(within_region("region", division))
+        .exclude(roster_entries__office=office)
+        .order_by("pk")
+    )
+    added = 0
+    for mentor in natives.iterator(chunk_size=500):
+        add_to_roster(office, mentor, actor=actor)
+        added += 1
+    return added
 
 
 @transaction.atomic

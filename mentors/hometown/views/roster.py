@@ -34,7 +34,13 @@ from ..queries import (
     roster_tags,
 )
 from ..rules import can_appoint_advisers, liaison_office_ids
-from ..services import RosterError, add_to_roster, edit_roster_entry, log_contact
+from ..services import (
+    RosterError,
+    add_natives,
+    add_to_roster,
+    edit_roster_entry,
+    log_contact,
+)
 from .common import entry_or_404, entry_url, roster_office_or_404
 
 GROUPS_SHOWN = 12
@@ -96,6 +102,20 @@ def roster_add(request, pk: int):
         )
     context = {"office": office, "form": form, "found": found, "query": query}
     return render(request, "mentors/hometown/roster_add.html", context)
+
+
+@login_required
+@require_POST
+def roster_add_natives(request, pk: int):
+    """Put every expert whose hometown lies in the office's region on the roster."""
+    office = roster_office_or_404(request, pk)
+    try:
+        added = add_natives(office, actor=request.user)
+    except RosterError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(count)d experts added to the roster.") % {"count": added})
+    return redirect("mentors:hometown:roster", pk=office.pk)
 
 
 def _int(value) -> int:

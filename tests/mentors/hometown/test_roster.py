@@ -8,6 +8,7 @@ from mentors.hometown.models import RosterEntry
 from mentors.hometown.queries import RosterFilters, roster, roster_by_workplace
 from mentors.hometown.services import (
     RosterError,
+    add_natives,
     add_to_roster,
     edit_roster_entry,
     log_contact,
@@ -15,6 +16,7 @@ from mentors.hometown.services import (
 )
 from mentors.models import Holding
 from talentbridge.models import AuditEntry, Notification
+from tests.factories import MentorFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 4, 7)
@@ -121,3 +123,16 @@ def test_roster_filters_and_groups(county_office, manager, liaison, native, othe
         "上海",
         "北京",
     ]
+
+
+def test_add_natives_takes_everyone_from_the_county_once(county_office, manager, native):
+    outsider = MentorFactory(name="济南人", province="山东省", city="济南市", county="历下区")
+    town = MentorFactory(name="鸡黍人", province="山东省", city="济宁市", county="金乡县鸡黍镇")
+    assert add_natives(county_office, actor=manager) == 2
+    on_roster = set(RosterEntry.objects.values_list("mentor__name", flat=True))
+    assert on_roster == {native.name, town.name}
+    assert outsider.name not in on_roster
+    assert add_natives(county_office, actor=manager) == 0
+    county_office.region = "没有这个地方"
+    with pytest.raises(RosterError):
+        add_natives(county_office, actor=manager)
