@@ -7,6 +7,9 @@ The roster and its contact log are private to the office: its managers and its l
 from talentbridge.models import Office, OfficeRole
 from talentbridge.rules import has_office_role, is_office_manager, office_ids_with_role
 
+from ..models.profiles import Mentor
+from .models import RosterEntry
+
 
 def can_keep_roster(user, office: Office) -> bool:
     """Managers and liaisons of ``office`` see its roster, log contacts and edit entries."""
@@ -20,3 +23,13 @@ def can_appoint_advisers(user, office: Office) -> bool:
 
 def liaison_office_ids(user) -> set[int]:
     return office_ids_with_role(user, OfficeRole.LIAISON)
+
+
+def roster_liaison_grant(user, person) -> bool:
+    """Contact grant: the liaison an office assigned to a native sees their contacts (to keep
+    in touch). Registered with ``mentors.rules.register_contact_grant`` in ``MentorsConfig``."""
+    return bool(
+        user.is_authenticated
+        and isinstance(person, Mentor)
+        and RosterEntry.objects.filter(mentor_id=person.pk, liaison=user).exists()
+    )

@@ -15,8 +15,9 @@ from mentors.hometown.services import (
     remind_due_contacts,
 )
 from mentors.models import Holding
-from talentbridge.models import AuditEntry, Notification
-from tests.factories import MentorFactory
+from mentors.rules import can_see_contact
+from talentbridge.models import AuditEntry, Notification, OfficeRole
+from tests.factories import MentorFactory, member_of
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 4, 7)
@@ -136,3 +137,13 @@ def test_add_natives_takes_everyone_from_the_county_once(county_office, manager,
     county_office.region = "没有这个地方"
     with pytest.raises(RosterError):
         add_natives(county_office, actor=manager)
+
+
+def test_the_assigned_liaison_sees_the_natives_contacts(county_office, manager, liaison, native):
+    other_liaison = member_of(county_office, OfficeRole.LIAISON)
+    entry = add_to_roster(county_office, native, actor=manager, liaison=liaison)
+    assert can_see_contact(liaison, native)
+    assert not can_see_contact(other_liaison, native)
+    edit_roster_entry(entry, actor=manager, liaison=other_liaison)
+    assert can_see_contact(other_liaison, native)
+    assert not can_see_contact(liaison, native)
