@@ -277,6 +277,7 @@ events:checkin_counters                    302 404 404 404 200 404 404 404 200 2
 events:badges                              302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony                            302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_fill                       302 404 404 404 302 404 404 404 302 404 404 302
+events:ceremony_certificates               302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_add                        302 404 404 404 302 404 404 404 302 404 404 302
 events:ceremony_move                       302 404 404 404 302 404 404 404 302 404 404 302
 events:console                             302 404 404 404 200 404 404 404 200 404 200 200
