@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from mentors.hometown import tasks
 from mentors.hometown.models import RosterEntry
 from mentors.hometown.queries import RosterFilters, roster, roster_by_workplace
 from mentors.hometown.services import (
@@ -147,3 +148,18 @@ def test_the_assigned_liaison_sees_the_natives_contacts(county_office, manager, 
     edit_roster_entry(entry, actor=manager, liaison=other_liaison)
     assert can_see_contact(other_liaison, native)
     assert not can_see_contact(liaison, native)
+
+
+def test_the_beat_task_reminds_with_todays_date(
+    county_office, manager, liaison, native, monkeypatch, django_capture_on_commit_callbacks
+):
+    entry = add_to_roster(county_office, native, actor=manager, liaison=liaison)
+    RosterEntry.objects.filter(pk=entry.pk).update(next_contact_on=date(2026, 4, 7))
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: date(2026, 4, 6))
+    assert tasks.task_remind_contacts() == 0
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.task_remind_contacts() == 1
+    notification = Notification.objects.get(user=liaison)
+    assert "胡晓惠" in notification.title
+    assert notification.url == f"/people/hometown/roster/{entry.pk}/"
