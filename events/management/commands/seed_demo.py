@@ -32,9 +32,9 @@ class Command(BaseCommand):
             boards = boards_demo.seed(accounts, people)
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
-            boards_demo.seed_suggestions()
             hometown = hometown_demo.seed(people)
             firms_demo.seed(hometown)
+            boards_demo.seed_suggestions()
         accounts |= commissioners["accounts"] | events_demo.cast_accounts() | hometown
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
