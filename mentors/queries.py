@@ -32,6 +32,7 @@ from .models import (
     Pairing,
     ProfileInvitation,
 )
+from .regions import in_place
 from .search import search_filter
 
 DOMESTIC_COUNTRIES = ("", "中国", "China", "CN")
@@ -67,9 +68,9 @@ def has_language(code: str) -> Q:
 
 
 def in_hometown(place: str) -> Q:
-    """Profiles whose hometown province, city or county contains ``place``: a short name
-    (金乡, 山东) finds the full one (金乡县, 山东省)."""
-    return Q(county__contains=place) | Q(city__contains=place) | Q(province__contains=place)
+    """Profiles in the place ``place`` names at any level and in part (金乡 → 金乡县, 济宁 →
+    its counties, 山东 → all of Shandong), through the region tree (``mentors.regions``)."""
+    return in_place(place)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import directory, imports, invitations, pairings, profiles, taxonomy
 
@@ -7,6 +7,7 @@ app_name = "mentors"
 urlpatterns = [
     path("", directory.mentor_list, name="mentor_list"),
     path("hometowns/", directory.hometown_list, name="hometown_list"),
+    path("hometown/", include("mentors.hometown.urls")),
     path("mentees/", directory.mentee_list, name="mentee_list"),
     path("organisations/", directory.organization_list, name="organization_list"),
     path("experts/new/", profiles.mentor_create, name="mentor_create"),

@@ -99,3 +99,6 @@ urlpatterns += [
 
 # Technology commissioners (科技专员): a feature package with its own URLs.
 urlpatterns += [path("commissioners/", include("projects.commissioners.urls"))]
+
+# Firms' suggested experts and county matchmaking: a feature package with its own URLs.
+urlpatterns += [path("firms/", include("projects.firms.urls"))]

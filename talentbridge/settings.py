@@ -125,7 +125,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # nothing waits on a task's return value, so none is stored in Redis.
 CELERY_TASK_IGNORE_RESULT = True
 # Task modules beyond each app's tasks.py, which autodiscovery finds by itself.
-CELERY_IMPORTS = ["projects.commissioners.tasks"]
+CELERY_IMPORTS = ["projects.commissioners.tasks", "mentors.hometown.tasks"]
 # A request that queues a task must not hang while Redis is away: one quick retry, then the
 # task is kept in the database (talentbridge.recovery) and the request goes on.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
@@ -166,6 +166,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     "projects.commissioners.escalate_whistles": {
         "task": "projects.commissioners.escalate_whistles",
         "schedule": timedelta(minutes=10),
+    },
+    # Liaisons hear of the roster contacts that are due, once per contact and due date.
+    "mentors.hometown.remind_contacts": {
+        "task": "mentors.hometown.remind_contacts",
+        "schedule": timedelta(hours=12),
     },
     # Export files are deleted once their download link has expired.
     "events.purge_exports": {"task": "events.purge_exports", "schedule": timedelta(hours=1)},

@@ -15,9 +15,10 @@ from events.meetings.services.schedule import schedule_meetings
 from events.models import Ceremony, Event, EventPosting, EventRole, Meeting, Registration
 from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
+from mentors.hometown.services import add_to_roster, appoint_adviser
 from mentors.models import Holding
 from mentors.services import hold_person, invitation_path, invite_to_claim_profile
-from projects.models import Claim
+from projects.models import Claim, FirmMatch
 from talentbridge.certificates.services import create_certificate
 from talentbridge.models import Office, OfficeRole
 from talentbridge.services import invite_member
@@ -124,6 +125,14 @@ def build() -> tuple[dict, dict]:
     certificate = create_certificate(
         office_a, kind="appointment", holder_name="左明健", title="顾问", actor=manager
     )
+    # Office A's hometown roster: the expert, appointed adviser, proposed to the firm.
+    roster_entry = add_to_roster(office_a, expert, actor=manager)
+    appointment = appoint_adviser(
+        office_a, expert, term_start=now.date(), term_end=now.date() + timedelta(700), actor=manager
+    )
+    firm_match = FirmMatch.objects.create(
+        office=office_a, organization=firm, mentor=expert, score=1
+    )
     dispatch = DispatchFactory(office=office_a, commissioner=users["exp"], organization=firm)
     record = ServiceRecordFactory(dispatch=dispatch)
     whistle = WhistleRequestFactory(dispatch=dispatch, raised_by=users["ent"])
@@ -149,6 +158,9 @@ def build() -> tuple[dict, dict]:
         "certificate": certificate.pk,
         "certificate_code": certificate.code,
         "dispatch": dispatch.pk,
+        "roster_entry": roster_entry.pk,
+        "appointment": appointment.pk,
+        "firm_match": firm_match.pk,
         "record": record.pk,
         "whistle": whistle.pk,
         "contest": contest["contest"].pk,

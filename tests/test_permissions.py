@@ -92,6 +92,22 @@ ARGS = {
     "mentors:office_invite": {"pk": "office_a"},
     "mentors:office_sheet": {"pk": "office_a"},
     "mentors:profile_claim": {"token": "claim_token"},
+    "mentors:hometown:roster": {"pk": "office_a"},
+    "mentors:hometown:roster_add": {"pk": "office_a"},
+    "mentors:hometown:roster_natives": {"pk": "office_a"},
+    "mentors:hometown:register": {"pk": "office_a"},
+    "mentors:hometown:register_print": {"pk": "office_a"},
+    "mentors:hometown:entry": {"pk": "roster_entry"},
+    "mentors:hometown:entry_edit": {"pk": "roster_entry"},
+    "mentors:hometown:contact_add": {"pk": "roster_entry"},
+    "mentors:hometown:appoint": {"pk": "roster_entry"},
+    "mentors:hometown:renew": {"pk": "appointment"},
+    "mentors:hometown:end": {"pk": "appointment"},
+    "projects:firm_experts": {"pk": "firm"},
+    "projects:firm_matchmaking": {"pk": "office_a"},
+    "projects:firm_matchmaking_plan": {"pk": "office_a"},
+    "projects:firm_match_accept": {"pk": "firm_match"},
+    "projects:firm_match_decline": {"pk": "firm_match"},
     "mentors:taxonomy_add": {"kind": "=fields"},
     "mentors:taxonomy_edit": {"kind": "=fields", "pk": "field"},
     "mentors:taxonomy_delete": {"kind": "=fields", "pk": "field"},
@@ -301,6 +317,7 @@ events:checkin_counters                    302 404 404 404 200 404 404 404 200 2
 events:badges                              302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony                            302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_fill                       302 404 404 404 302 404 404 404 302 404 404 302
+events:ceremony_certificates               302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_add                        302 404 404 404 302 404 404 404 302 404 404 302
 events:ceremony_move                       302 404 404 404 302 404 404 404 302 404 404 302
 events:console                             302 404 404 404 200 404 404 404 200 404 200 200
@@ -379,6 +396,23 @@ events:meetings:table                      302 404 404 404 200 404 404 404 200 4
 events:meetings:no_show                    302 404 404 404 302 404 404 404 302 404 404 302
 events:meetings:schedule_run               302 404 404 404 302 404 404 404 302 404 404 302
 events:meetings:schedule_late              302 404 404 404 302 404 404 404 302 404 404 302
+mentors:hometown:programmes                302 200 200 200 200 200 200 200 200 200 200 200
+mentors:hometown:roster                    302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:roster_add                302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:roster_natives            302 404 404 404 302 404 404 404 404 404 404 302
+mentors:hometown:register                  302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:register_print            302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:entry                     302 404 404 404 200 404 404 404 404 404 404 200
+mentors:hometown:entry_edit                302 404 404 404 302 404 404 404 404 404 404 302
+mentors:hometown:contact_add               302 404 404 404 400 404 404 404 404 404 404 400
+mentors:hometown:appoint                   302 404 404 404 400 404 404 404 404 404 404 400
+mentors:hometown:renew                     302 404 404 404 302 404 404 404 404 404 404 302
+mentors:hometown:end                       302 404 404 404 302 404 404 404 404 404 404 302
+projects:firm_experts                      302 404 404 200 200 404 404 404 404 404 404 200
+projects:firm_matchmaking                  302 404 404 404 200 404 404 404 404 404 404 200
+projects:firm_match_accept                 302 404 404 404 302 404 404 404 404 404 404 302
+projects:firm_match_decline                302 404 404 404 302 404 404 404 404 404 404 302
+projects:firm_matchmaking_plan             302 404 404 404 302 404 404 404 404 404 404 302
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}

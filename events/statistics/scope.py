@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from mentors.models import IndustryChain, Mentee, Mentor, Organization, Pairing
+from mentors.regions import in_place
 from projects.models import Challenge, Claim, Landing, MatchSuggestion, Project
 
 from ..models import CeremonyPair, Event, EventPosting, Registration
@@ -43,7 +44,11 @@ def _narrow(queryset: QuerySet, scope: Scope, *, when: str, region: str, field: 
     if scope.until and when:
         queryset = queryset.filter(**{f"{when}__date__lte": scope.until})
     if scope.province and region:
-        queryset = queryset.filter(**{region: scope.province})
+        # Any level, in part, through the region tree (山东 = 山东省 and everything in it);
+        # ``region`` names the province column, beside the place's other columns.
+        prefix = region.removesuffix("province")
+        text = [f"{prefix}{name}" for name in ("county", "city", "province")]
+        queryset = queryset.filter(in_place(scope.province, f"{prefix}region", text))
     if scope.field and field:
         queryset = queryset.filter(**{field: scope.field})
     return queryset

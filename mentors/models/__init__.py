@@ -3,6 +3,9 @@ mentor–mentee pairings (师徒结对), the offices that hold people and the in
 a profile. This app imports nothing from projects/ or events/; every model is importable
 from here."""
 
+# The hometown programme's feature package keeps its models beside its other layers.
+from mentors.hometown.models import Appointment, ContactLog, RosterEntry
+
 from .holdings import HELD, Holding, exactly_one
 from .invitations import ClaimStatus, ProfileInvitation
 from .pairings import Pairing
@@ -19,9 +22,11 @@ from .profiles import (
 
 __all__ = [
     "HELD",
+    "Appointment",
     "BilingualName",
     "ClaimStatus",
     "ContactDetails",
+    "ContactLog",
     "Holding",
     "Honour",
     "IndustryChain",
@@ -31,5 +36,6 @@ __all__ = [
     "Pairing",
     "ProfileInvitation",
     "Region",
+    "RosterEntry",
     "exactly_one",
 ]

@@ -45,6 +45,7 @@ class Holding(models.Model):
         CREATED = "created", _("Profile created by the office")
         INVITED = "invited", _("Invited by the office")
         REGISTERED = "registered", _("Registered at the office's event")
+        ROSTER = "roster", _("On the office's hometown roster")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="holdings"

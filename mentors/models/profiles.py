@@ -67,11 +67,21 @@ class ContactDetails(models.Model):
 
 
 class Region(models.Model):
-    """Where something is: province / city / county (district)."""
+    """Where something is: province / city / county (district) as written, and the division
+    of the region tree that text names (``region``; empty when it names none or several),
+    kept current from the text by ``mentors.regions.link_region`` on every save."""
 
     province = models.CharField(_("province"), max_length=40, blank=True)
     city = models.CharField(_("city"), max_length=40, blank=True)
     county = models.CharField(_("county / district"), max_length=40, blank=True)
+    region = models.ForeignKey(
+        "talentbridge.Region",
+        verbose_name=_("division"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True
@@ -136,8 +146,9 @@ class Organization(Region):
 class Mentor(Region, ContactDetails):
     """An expert (师傅 / 专家). ``user`` is empty for experts an organizer keeps on file.
 
-    The inherited province/city/county is the expert's **hometown** (籍贯) — what the
-    "hometown expert" programmes match on; ``current_city``/``country`` say where they live.
+    The inherited province/city/county (and ``region``) is the expert's **hometown** (籍贯) —
+    what the "hometown expert" programmes match on; ``current_city``/``current_region``/
+    ``country`` say where they live and work.
     """
 
     user = models.OneToOneField(
@@ -183,6 +194,14 @@ class Mentor(Region, ContactDetails):
         help_text=_("Language codes separated by spaces, e.g. “zh en”."),
     )
     current_city = models.CharField(_("current city"), max_length=60, blank=True)
+    current_region = models.ForeignKey(
+        "talentbridge.Region",
+        verbose_name=_("division where the expert works"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     country = models.CharField(_("country of residence"), max_length=60, default="中国")
     capacity = models.PositiveSmallIntegerField(
         _("capacity"), default=3, help_text=_("How many mentees at once.")

@@ -14,6 +14,7 @@ from projects.commissioners.models import (
     WhistlePolicy,
     WhistleRequest,
 )
+from projects.firms.models import FirmMatch
 
 from .attachments import Attachment
 from .claims import Claim
@@ -41,6 +42,7 @@ __all__ = [
     "CommissionerRequest",
     "DemandDraft",
     "Dispatch",
+    "FirmMatch",
     "Landing",
     "MatchSuggestion",
     "PostingEvent",

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mentors.models import IndustryChain, Organization
+from mentors.regions import in_place
 from projects.forms.boards import BoardFilterForm
 from projects.models import PUBLIC_STATUSES, Challenge, Claim, PostingEvent, Project, Status
 from talentbridge.models import Office
@@ -47,7 +48,8 @@ def filter_board(queryset: QuerySet, params, *, kind: str | None = None) -> Quer
     if field := data.get("field"):
         queryset = queryset.filter(fields=field)
     if province := (data.get("province") or "").strip():
-        queryset = queryset.filter(Q(province__startswith=province) | Q(city__startswith=province))
+        # Any level, in part, through the region tree: 济宁 finds postings landing in 金乡县.
+        queryset = queryset.filter(in_place(province))
     if status := data.get("status"):
         queryset = queryset.filter(status=status)
     else:

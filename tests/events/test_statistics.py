@@ -279,8 +279,9 @@ def test_demo_summit_gives_the_reports_figures():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
     event = Event.objects.get(kind=Event.Kind.SUMMIT)
     across = statistics.figures(Scope())
-    # Platform-wide: the summit's 40 experts and the 30 Qingdao commissioners of the demo.
-    assert across["headline"]["mentors"] == 40 + 30
+    # Platform-wide: the summit's 40 experts, the 30 Qingdao commissioners of the demo and
+    # 金乡县's 60 hometown experts, 7 of whom are among the summit's.
+    assert across["headline"]["mentors"] == 40 + 30 + 60 - 7
     assert counts(across["mentors_by_honour"])["academician"] == 6
     assert across["stages"][0]["projects"] == 53
     # The summit's 28 enterprises, and the 20 Qingdao firms whose commissioners' drafts they

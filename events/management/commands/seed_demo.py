@@ -12,9 +12,11 @@ from events import demo as events_demo
 from events.demo import contests as contests_demo
 from events.demo import meetings as meetings_demo
 from mentors import demo as people_demo
+from mentors.demo import hometown as hometown_demo
 from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
 from projects.commissioners import demo as commissioners_demo
+from projects.firms import demo as firms_demo
 from talentbridge import demo as accounts_demo
 
 QUIET_MAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -33,9 +35,11 @@ class Command(BaseCommand):
             summit = events_demo.seed(accounts, people, boards)
             accounts |= meetings_demo.seed(accounts, summit)
             commissioners = commissioners_demo.seed(accounts, people)
+            hometown = hometown_demo.seed(people)
+            firms_demo.seed(hometown)
             boards_demo.seed_suggestions()
             contests_demo.seed()
-        accounts |= commissioners["accounts"] | events_demo.cast_accounts()
+        accounts |= commissioners["accounts"] | events_demo.cast_accounts() | hometown
         accounts |= contests_demo.demo_accounts()
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))

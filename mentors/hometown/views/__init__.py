@@ -1,0 +1,2 @@
+"""Pages of the hometown programme, under ``/people/hometown/`` (namespace
+``mentors:hometown``)."""
