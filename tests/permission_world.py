@@ -13,7 +13,7 @@ from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
 from mentors.models import Holding
 from mentors.services import hold_person, invitation_path, invite_to_claim_profile
-from projects.models import Claim
+from projects.models import Claim, Landing
 from talentbridge.certificates.services import create_certificate
 from talentbridge.models import Office, OfficeRole
 from talentbridge.services import invite_member
@@ -85,6 +85,7 @@ def build() -> tuple[dict, dict]:
 
     project = ProjectFactory(owner=users["exp"], poster_mentor=expert, office=office_a)
     challenge = ChallengeFactory(owner=users["ent"], poster_organization=firm, office=office_a)
+    Landing.objects.create(project=project, province="福建省", landed_on=now.date())
     link = EventPosting.objects.create(event=event, challenge=challenge, submitted_by=users["ent"])
     claim = Claim.objects.create(
         challenge=challenge,

@@ -65,6 +65,7 @@ ARGS = {
     "projects:claim_create": {"kind": "=challenges", "pk": "challenge"},
     "projects:posting_send_back": {"kind": "=challenges", "pk": "challenge"},
     "projects:posting_landing": {"kind": "=challenges", "pk": "challenge"},
+    "projects:landing_followup": {"kind": "=projects", "pk": "project"},
     "projects:posting_action": {"kind": "=challenges", "pk": "challenge", "action": "=close"},
     "projects:for_you_feedback": {"kind": "=challenges", "pk": "challenge"},
     "projects:recompute_progress": {"pk": "=999999"},
@@ -198,6 +199,7 @@ projects:claim_create                      302 200 403 403 403 403 403 403 403 4
 projects:posting_send_back                 302 404 404 404 404 404 404 404 404 404 404 404
 projects:posting_landing                   302 404 404 404 404 404 404 404 404 404 404 404
 projects:posting_action                    302 404 404 302 302 404 404 404 404 404 404 302
+projects:landing_followup                  302 200 404 404 200 404 404 404 404 404 404 200
 projects:for_you                           302 200 200 200 200 200 200 200 200 200 200 200
 projects:for_you_feedback                  302 302 404 404 404 404 404 404 404 404 404 404
 projects:suggestion_feedback_report        302 403 403 403 200 403 403 200 403 403 403 200

@@ -17,6 +17,7 @@ from projects.commissioners.models import (
 
 from .attachments import Attachment
 from .claims import Claim
+from .followups import FollowUp
 from .history import PostingEvent
 from .landings import Landing
 from .postings import (
@@ -41,6 +42,7 @@ __all__ = [
     "CommissionerRequest",
     "DemandDraft",
     "Dispatch",
+    "FollowUp",
     "Landing",
     "MatchSuggestion",
     "PostingEvent",
