@@ -11,6 +11,7 @@ from .views import (
     plan,
     postings,
     registration,
+    signings,
     team,
 )
 from .views import statistics as stats
@@ -82,6 +83,8 @@ urlpatterns += [
     path("<int:pk>/stats/", stats.event_stats, name="stats"),
     path("<int:pk>/report/", stats.event_report, name="report"),
     path("<int:pk>/report.docx", stats.event_report_docx, name="report_docx"),
+    path("<int:pk>/signings/", signings.signings, name="signings"),
+    path("<int:pk>/signings/<int:signing_id>/land/", signings.signing_land, name="signing_land"),
     path("<int:pk>/export/<slug:dataset>.<str:fmt>", exports.export, name="export"),
 ]
 

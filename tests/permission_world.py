@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from events.models import Ceremony, EventPosting, EventRole, Registration
+from events.models import Ceremony, EventPosting, EventRole, Registration, Signing
 from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
 from mentors.models import Holding
@@ -86,6 +86,9 @@ def build() -> tuple[dict, dict]:
     project = ProjectFactory(owner=users["exp"], poster_mentor=expert, office=office_a)
     challenge = ChallengeFactory(owner=users["ent"], poster_organization=firm, office=office_a)
     Landing.objects.create(project=project, province="福建省", landed_on=now.date())
+    signing = Signing.objects.create(
+        event=event, title="签约", parties="甲方 / 乙方", signed_on=now.date()
+    )
     link = EventPosting.objects.create(event=event, challenge=challenge, submitted_by=users["ent"])
     claim = Claim.objects.create(
         challenge=challenge,
@@ -127,6 +130,7 @@ def build() -> tuple[dict, dict]:
         "dispatch": dispatch.pk,
         "record": record.pk,
         "whistle": whistle.pk,
+        "signing": signing.pk,
         "invitation": event.expert_invitations.get().pk,
         "office_token": invite_member(
             office_a, email="new@example.cn", role=OfficeRole.STAFF, actor=manager

@@ -113,6 +113,7 @@ ARGS = {
     "events:team_accept": {"token": "team_token"},
     "events:expert_reply_link": {"token": "expert_token"},
     "events:expert_reply": {"invitation_id": "invitation"},
+    "events:signing_land": {"pk": "event", "signing_id": "signing"},
 }
 # Every other URL with an argument is an event's.
 EVENT_ARG = {"pk": "event"}
@@ -280,6 +281,8 @@ events:stats                               302 404 404 404 200 404 404 404 200 4
 events:report                              302 404 404 404 200 404 404 404 200 404 404 200
 events:report_docx                         302 404 404 404 200 404 404 404 200 404 404 200
 events:export                              302 404 404 404 200 404 404 404 200 404 404 200
+events:signings                            302 404 404 404 200 404 404 404 200 404 404 200
+events:signing_land                        302 404 404 404 302 404 404 404 302 404 404 302
 events:team_accept                         200 200 200 200 200 200 200 200 200 200 200 200
 events:team                                302 404 404 404 200 404 404 404 404 404 404 200
 events:team_add                            302 404 404 404 200 404 404 404 404 404 404 200
