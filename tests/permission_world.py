@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.models import Ceremony, EventPosting, EventRole, Registration, Signing
 from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
-from mentors.models import Holding
+from mentors.models import Holding, Studio
 from mentors.services import hold_person, invitation_path, invite_to_claim_profile
 from projects.models import Claim, Landing
 from talentbridge.certificates.services import create_certificate
@@ -86,6 +86,9 @@ def build() -> tuple[dict, dict]:
     project = ProjectFactory(owner=users["exp"], poster_mentor=expert, office=office_a)
     challenge = ChallengeFactory(owner=users["ent"], poster_organization=firm, office=office_a)
     Landing.objects.create(project=project, province="福建省", landed_on=now.date())
+    studio = Studio.objects.create(
+        office=office_a, name="工作站", mentor=expert, opened_on=now.date()
+    )
     signing = Signing.objects.create(
         event=event, title="签约", parties="甲方 / 乙方", signed_on=now.date()
     )
@@ -131,6 +134,7 @@ def build() -> tuple[dict, dict]:
         "record": record.pk,
         "whistle": whistle.pk,
         "signing": signing.pk,
+        "studio": studio.pk,
         "invitation": event.expert_invitations.get().pk,
         "office_token": invite_member(
             office_a, email="new@example.cn", role=OfficeRole.STAFF, actor=manager

@@ -52,6 +52,8 @@ ARGS = {
     "mentors:office_experts": {"pk": "office_a"},
     "mentors:office_invite": {"pk": "office_a"},
     "mentors:office_sheet": {"pk": "office_a"},
+    "mentors:office_studios": {"pk": "office_a"},
+    "mentors:studio": {"pk": "studio"},
     "mentors:profile_claim": {"token": "claim_token"},
     "mentors:taxonomy_add": {"kind": "=fields"},
     "mentors:taxonomy_edit": {"kind": "=fields", "pk": "field"},
@@ -181,6 +183,8 @@ mentors:office_experts                     302 404 404 404 200 404 404 404 404 4
 mentors:office_invite                      302 404 404 404 302 404 404 404 404 404 404 302
 mentors:office_sheet                       302 404 404 404 200 404 404 404 404 404 404 200
 mentors:profile_claim                      200 200 200 200 200 200 200 200 200 200 200 200
+mentors:office_studios                     302 404 404 404 200 404 404 404 404 404 404 200
+mentors:studio                             302 404 404 404 200 404 404 404 404 404 404 200
 mentors:taxonomy                           302 404 404 404 200 404 404 200 404 404 404 200
 mentors:taxonomy_add                       302 404 404 404 400 404 404 400 404 404 404 400
 mentors:taxonomy_edit                      302 404 404 404 200 404 404 200 404 404 404 200

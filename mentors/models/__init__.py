@@ -16,6 +16,7 @@ from .profiles import (
     Organization,
     Region,
 )
+from .studios import Studio, TrainingSession
 
 __all__ = [
     "HELD",
@@ -31,5 +32,7 @@ __all__ = [
     "Pairing",
     "ProfileInvitation",
     "Region",
+    "Studio",
+    "TrainingSession",
     "exactly_one",
 ]
