@@ -8,6 +8,7 @@ from .views import (
     event,
     experts,
     exports,
+    outcomes,
     plan,
     postings,
     registration,
@@ -72,6 +73,8 @@ urlpatterns = [
 urlpatterns += [
     path("stats/", stats.stats_overview, name="stats_overview"),
     path("stats/exports/", exports.export_log, name="export_log"),
+    path("stats/outcomes/", outcomes.outcomes, name="outcomes"),
+    path("stats/outcomes.docx", outcomes.outcomes_docx, name="outcomes_docx"),
     path("stats/export/<slug:dataset>.<str:fmt>", exports.export, name="platform_export"),
     path("stats/jobs/<str:token>/", exports.export_job, name="export_job"),
     path(
