@@ -12,7 +12,8 @@ plain numbers and lists. Each figure names what it counts; the choices are docum
 - talents: mentees held by the offices by kind (rural talents, returning youth, founders) and
   venture firms held, by year the office took them on;
 - studios and training: studios opened, training sessions held (trainees, backbone staff);
-- signings: agreements signed at the offices' events (those signed on stage counted apart);
+- signings: agreements signed at the offices' events or for their projects (those signed on
+  stage counted apart);
 - follow-ups: the latest check-in of each landing — operating or not, jobs, talents.
 """
 
@@ -106,12 +107,18 @@ def training_sessions(scope: OutcomeScope) -> QuerySet:
 
 
 def signings(scope: OutcomeScope) -> QuerySet:
+    """Agreements signed at the offices' events or for the offices' projects."""
+    rows = Signing.objects.all()
+    if scope.offices is not None:
+        rows = rows.filter(
+            Q(event__office__in=scope.offices) | Q(project__office__in=scope.offices)
+        )
     return _narrow(
-        Signing.objects.all(),
-        scope,
-        office="event__office",
+        rows,
+        replace_offices(scope),
+        office="",
         year="signed_on",
-        place="event__host__",
+        place="project__",
         field="project__fields",
     )
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from events import demo as events_demo
+from events.demo import outcomes as outcomes_demo
 from mentors import demo as people_demo
 from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
@@ -30,8 +31,9 @@ class Command(BaseCommand):
             boards = boards_demo.seed(accounts, people)
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
+            programme = outcomes_demo.seed(accounts, summit)
             boards_demo.seed_suggestions()
-        accounts |= commissioners["accounts"] | events_demo.cast_accounts()
+        accounts |= commissioners["accounts"] | events_demo.cast_accounts() | programme
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")
