@@ -196,7 +196,7 @@ def _studios(office: Office, owner: User, experts: list[Mentor], last: date) -> 
     studios = Studio.objects.bulk_create(
         Studio(
             office=office,
-            name=f"{experts[index * 2].name}名医工作室",
+            name=experts[index * 2].name + ("名医工作室" if index % 5 else "专家工作站"),
             kind=Studio.Kind.MEDICAL if index % 5 else Studio.Kind.EXPERT,
             mentor=experts[index * 2],
             host_name=COUNTIES[index % len(COUNTIES)][1] + HOSPITALS[index % len(HOSPITALS)],

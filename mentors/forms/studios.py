@@ -25,6 +25,7 @@ class StudioForm(PortalModelForm):
             "opened_on",
         ]
         widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
+        labels = {"name": _("Studio name")}
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
