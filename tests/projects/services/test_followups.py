@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from projects import tasks
 from projects.models import FollowUp, Landing
 from projects.services.common import BoardError
 from projects.services.followups import due_date, record_followup, remind_followups
@@ -71,3 +72,13 @@ def test_a_recorded_followup_stops_the_reminder(landing, organizer, mentor_user)
     assert len(_reminded()) == 2
     assert remind_followups(date(2026, 3, 10)) == 1
     assert len(_reminded()) == 4
+
+
+def test_the_daily_task_reminds_through_the_beat_schedule(project, settings, monkeypatch):
+    Landing.objects.create(project=project, province="福建省", landed_on=date(2024, 3, 10))
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: date(2025, 3, 10))
+    assert settings.CELERY_BEAT_SCHEDULE["projects.remind_followups"]["task"] == (
+        tasks.task_remind_followups.name
+    )
+    assert tasks.task_remind_followups.apply().get() == 1
+    assert Notification.objects.filter(user=project.owner, key__startswith="projects.followup")
