@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from mentors.demo.data import MENTEES, MENTORS
 from mentors.models import Holding, Mentee, Mentor, Organization, Studio, TrainingSession
 from projects.models import FollowUp, Landing, Project, Status
 from talentbridge.models import Office, OfficeRole, User
@@ -57,10 +58,26 @@ def _spread(total: int, count: int, pattern) -> list[int]:
     return values
 
 
+def _names(count: int) -> list[str]:
+    """``count`` generated names that no demo person of another seed bears, so that seeds
+    keyed on names (the summit's experts and mentees) never pick a programme row."""
+    taken = {row[0] for row in MENTORS} | {row[0] for row in MENTEES}
+    taken |= set(Mentor.objects.values_list("name", flat=True))
+    taken |= set(Mentee.objects.values_list("name", flat=True))
+    names, index = [], 0
+    while len(names) < count:
+        name = person_name(index)
+        if name not in taken:
+            names.append(name)
+        index += 1
+    return names
+
+
 def _experts(office: Office, last: date) -> list[Mentor]:
+    names = _names(EXPERTS)
     experts = Mentor.objects.bulk_create(
         Mentor(
-            name=person_name(index),
+            name=names[index],
             title="主任医师" if index % 3 == 0 else "教授",
             province="北京市" if index % 2 else "上海市",
             created_at=_moment(_day(index, EXPERTS, last)),
@@ -74,11 +91,12 @@ def _experts(office: Office, last: date) -> list[Mentor]:
 
 
 def _talents(office: Office, last: date) -> None:
+    names = _names(sum(TALENTS.values()))
     mentees = []
     for kind, count in TALENTS.items():
         mentees += [
             Mentee(
-                name=person_name(index + 1000),
+                name=names[len(mentees) + index],
                 kind=kind,
                 province="福建省",
                 city=COUNTIES[index % len(COUNTIES)][0],

@@ -9,7 +9,8 @@ from django.utils import translation
 from events.demo import outcomes as outcomes_demo
 from events.statistics.outcomes import OutcomeScope, outcome_figures
 from events.statistics.outcomes_report import paragraph
-from mentors.models import Mentee, Studio, TrainingSession
+from mentors.demo.data import MENTEES, MENTORS
+from mentors.models import Mentee, Mentor, Studio, TrainingSession
 from projects.models import FollowUp, Landing, Project
 from talentbridge import demo as accounts_demo
 from talentbridge.models import Office
@@ -41,6 +42,9 @@ def test_the_programme_reproduces_the_seed_figures(settings):
     assert "征集人才项目3063项" in text
     assert "促成187个项目落地，意向投资35亿元，覆盖29个县、40个乡镇、49个村" in text
     assert "培育乡土人才7961人" in text and "现场上台签约8个" in text
+    # Seeds keyed on names (the summit's experts and mentees) never meet a programme row.
+    assert not Mentor.objects.filter(name__in=[row[0] for row in MENTORS]).exists()
+    assert not Mentee.objects.filter(name__in=[row[0] for row in MENTEES]).exists()
     before = _rows()
     outcomes_demo.seed(accounts, summit)
     assert _rows() == before
