@@ -2,6 +2,7 @@
 the check-in desk and the ceremony's running order."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from mentors.forms.imports import SpreadsheetField, StoredUploadForm
@@ -21,6 +22,7 @@ from .models import (
     ExpertInvitation,
     Question,
     Session,
+    Signing,
 )
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -378,3 +380,19 @@ class EventPostingForm(PortalModelForm):
     class Meta:
         model = EventPosting
         fields = ["posted_on_site", "session", "slot_order"]
+
+
+class SigningForm(PortalModelForm):
+    """An agreement signed at the event; the project is one the event's call collected."""
+
+    class Meta:
+        model = Signing
+        fields = ["title", "parties", "project", "amount", "signed_on", "on_stage"]
+        widgets = {"signed_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.filter(
+            event_links__event=event
+        ).distinct()
+        self.fields["on_stage"].validators.append(MinValueValidator(1))

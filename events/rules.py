@@ -197,3 +197,15 @@ def sees_contacts_of_registrant(user, person) -> bool:
     return Registration.objects.filter(
         user_id=person.user_id, event__office_id__in=offices, status__in=Registration.ACTIVE
     ).exists()
+
+
+def outcome_office_ids(user) -> set[int] | None:
+    """The offices whose outcomes ``user`` reads: every office for administrators (None),
+    the offices they manage otherwise (empty: none)."""
+    if is_admin(user):
+        return None
+    return managed_office_ids(user) if user.is_authenticated else set()
+
+
+def can_view_outcomes(user) -> bool:
+    return outcome_office_ids(user) != set()

@@ -10,9 +10,11 @@ from .views import (
     event,
     experts,
     exports,
+    outcomes,
     plan,
     postings,
     registration,
+    signings,
     team,
 )
 from .views import statistics as stats
@@ -78,6 +80,8 @@ urlpatterns = [
 urlpatterns += [
     path("stats/", stats.stats_overview, name="stats_overview"),
     path("stats/exports/", exports.export_log, name="export_log"),
+    path("stats/outcomes/", outcomes.outcomes, name="outcomes"),
+    path("stats/outcomes.docx", outcomes.outcomes_docx, name="outcomes_docx"),
     path("stats/export/<slug:dataset>.<str:fmt>", exports.export, name="platform_export"),
     path("stats/jobs/<str:token>/", exports.export_job, name="export_job"),
     path(
@@ -89,6 +93,8 @@ urlpatterns += [
     path("<int:pk>/stats/", stats.event_stats, name="stats"),
     path("<int:pk>/report/", stats.event_report, name="report"),
     path("<int:pk>/report.docx", stats.event_report_docx, name="report_docx"),
+    path("<int:pk>/signings/", signings.signings, name="signings"),
+    path("<int:pk>/signings/<int:signing_id>/land/", signings.signing_land, name="signing_land"),
     path("<int:pk>/export/<slug:dataset>.<str:fmt>", exports.export, name="export"),
 ]
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import directory, imports, invitations, pairings, profiles, taxonomy
+from .views import directory, imports, invitations, pairings, profiles, studios, taxonomy
 
 app_name = "mentors"
 
@@ -31,6 +31,8 @@ urlpatterns = [
     path("offices/<int:pk>/experts/invite/", invitations.office_invite, name="office_invite"),
     path("offices/<int:pk>/experts/sheet/", invitations.office_sheet, name="office_sheet"),
     path("claim/<str:token>/", invitations.profile_claim, name="profile_claim"),
+    path("offices/<int:pk>/studios/", studios.office_studios, name="office_studios"),
+    path("studios/<int:pk>/", studios.studio_detail, name="studio"),
     path("taxonomy/", taxonomy.taxonomy, name="taxonomy"),
     path("taxonomy/<slug:kind>/add/", taxonomy.taxonomy_add, name="taxonomy_add"),
     path("taxonomy/<slug:kind>/<int:pk>/edit/", taxonomy.taxonomy_edit, name="taxonomy_edit"),

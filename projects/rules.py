@@ -254,3 +254,13 @@ def can_give_feedback(user, suggestion) -> bool:
 
 def can_recompute_suggestions(user) -> bool:
     return is_organizer(user)
+
+
+# --- Follow-ups on landings -------------------------------------------------------------------
+
+
+def can_record_followup(user, landing) -> bool:
+    """The project's owner and the managers of its office record check-ins and read their
+    figures; everyone who may see the posting sees only the operating status over time."""
+    posting = landing.posting
+    return is_owner(user, posting) or runs_posting(user, posting)

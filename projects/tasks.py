@@ -10,6 +10,7 @@ from django.utils import timezone
 from .models import RecomputeRun
 from .services import recompute
 from .services.deadlines import remind_deadlines
+from .services.followups import remind_followups
 from .suggestions import MENTORS
 
 
@@ -63,3 +64,9 @@ def task_full_recompute(run_id: int | None = None) -> int:
 def task_recompute_chunk(chunk_id: int, ids: list[int]) -> int:
     """Recompute one chunk of a full run; counted once in the run's progress."""
     return recompute.recompute_chunk(chunk_id, ids)
+
+
+@shared_task(name="projects.remind_followups")
+def task_remind_followups() -> int:
+    """Remind owners and office managers of landings whose yearly follow-up is due."""
+    return remind_followups(timezone.localdate())

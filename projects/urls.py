@@ -2,7 +2,17 @@ from django.urls import include, path, register_converter
 
 from talentbridge.parsing import parse_id
 
-from .views import attachments, boards, claims, for_you, landings, postings, recompute, suggestions
+from .views import (
+    attachments,
+    boards,
+    claims,
+    followups,
+    for_you,
+    landings,
+    postings,
+    recompute,
+    suggestions,
+)
 
 app_name = "projects"
 
@@ -70,6 +80,7 @@ urlpatterns = [
     path("<kind:kind>/<id:pk>/claim/", claims.claim_create, name="claim_create"),
     path("<kind:kind>/<id:pk>/send-back/", postings.posting_send_back, name="posting_send_back"),
     path("<kind:kind>/<id:pk>/landing/", landings.posting_landing, name="posting_landing"),
+    path("<kind:kind>/<id:pk>/follow-up/", followups.landing_followup, name="landing_followup"),
     path(
         "<kind:kind>/<id:pk>/<posting_action:action>/",
         postings.posting_action,

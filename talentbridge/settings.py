@@ -147,6 +147,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "projects.remind_deadlines",
         "schedule": timedelta(hours=6),
     },
+    # Yearly follow-ups on landings; idempotent (keyed per landing and year).
+    "projects.remind_followups": {
+        "task": "projects.remind_followups",
+        "schedule": timedelta(hours=24),
+    },
     # Full recompute of the match suggestions, in chunks the workers share; idempotent.
     "projects.full_recompute": {
         "task": "projects.full_recompute",

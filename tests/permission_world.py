@@ -12,13 +12,21 @@ from events.meetings.services.day import add_slots, add_tables
 from events.meetings.services.profiles import opt_in
 from events.meetings.services.requests import accept_request, request_meeting
 from events.meetings.services.schedule import schedule_meetings
-from events.models import Ceremony, Event, EventPosting, EventRole, Meeting, Registration
+from events.models import (
+    Ceremony,
+    Event,
+    EventPosting,
+    EventRole,
+    Meeting,
+    Registration,
+    Signing,
+)
 from events.services.experts import invite_experts
 from events.services.team import add_team_member, invite_team_member
 from mentors.hometown.services import add_to_roster, appoint_adviser
-from mentors.models import Holding
+from mentors.models import Holding, Studio
 from mentors.services import hold_person, invitation_path, invite_to_claim_profile
-from projects.models import Claim, FirmMatch
+from projects.models import Claim, FirmMatch, Landing
 from talentbridge.certificates.services import create_certificate
 from talentbridge.models import Office, OfficeRole
 from talentbridge.services import invite_member
@@ -110,6 +118,13 @@ def build() -> tuple[dict, dict]:
 
     project = ProjectFactory(owner=users["exp"], poster_mentor=expert, office=office_a)
     challenge = ChallengeFactory(owner=users["ent"], poster_organization=firm, office=office_a)
+    Landing.objects.create(project=project, province="福建省", landed_on=now.date())
+    studio = Studio.objects.create(
+        office=office_a, name="工作站", mentor=expert, opened_on=now.date()
+    )
+    signing = Signing.objects.create(
+        event=event, title="签约", parties="甲方 / 乙方", signed_on=now.date()
+    )
     link = EventPosting.objects.create(event=event, challenge=challenge, submitted_by=users["ent"])
     claim = Claim.objects.create(
         challenge=challenge,
@@ -165,6 +180,8 @@ def build() -> tuple[dict, dict]:
         "whistle": whistle.pk,
         "contest": contest["contest"].pk,
         "contest_entry": contest["entry"].pk,
+        "signing": signing.pk,
+        "studio": studio.pk,
         "invitation": event.expert_invitations.get().pk,
         "office_token": invite_member(
             office_a, email="new@example.cn", role=OfficeRole.STAFF, actor=manager

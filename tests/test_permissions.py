@@ -91,6 +91,8 @@ ARGS = {
     "mentors:office_experts": {"pk": "office_a"},
     "mentors:office_invite": {"pk": "office_a"},
     "mentors:office_sheet": {"pk": "office_a"},
+    "mentors:office_studios": {"pk": "office_a"},
+    "mentors:studio": {"pk": "studio"},
     "mentors:profile_claim": {"token": "claim_token"},
     "mentors:hometown:roster": {"pk": "office_a"},
     "mentors:hometown:roster_add": {"pk": "office_a"},
@@ -120,6 +122,7 @@ ARGS = {
     "projects:claim_create": {"kind": "=challenges", "pk": "challenge"},
     "projects:posting_send_back": {"kind": "=challenges", "pk": "challenge"},
     "projects:posting_landing": {"kind": "=challenges", "pk": "challenge"},
+    "projects:landing_followup": {"kind": "=projects", "pk": "project"},
     "projects:posting_action": {"kind": "=challenges", "pk": "challenge", "action": "=close"},
     "projects:for_you_feedback": {"kind": "=challenges", "pk": "challenge"},
     "projects:recompute_progress": {"pk": "=999999"},
@@ -168,6 +171,7 @@ ARGS = {
     "events:expert_reply_link": {"token": "expert_token"},
     "events:expert_reply": {"invitation_id": "invitation"},
     "events:call_import_template": {"pk": "event", "kind": "=projects"},
+    "events:signing_land": {"pk": "event", "signing_id": "signing"},
 }
 # Every other URL with an argument is an event's.
 EVENT_ARG = {"pk": "event"}
@@ -235,6 +239,8 @@ mentors:office_experts                     302 404 404 404 200 404 404 404 404 4
 mentors:office_invite                      302 404 404 404 302 404 404 404 404 404 404 302
 mentors:office_sheet                       302 404 404 404 200 404 404 404 404 404 404 200
 mentors:profile_claim                      200 200 200 200 200 200 200 200 200 200 200 200
+mentors:office_studios                     302 404 404 404 200 404 404 404 404 404 404 200
+mentors:studio                             302 404 404 404 200 404 404 404 404 404 404 200
 mentors:taxonomy                           302 404 404 404 200 404 404 200 404 404 404 200
 mentors:taxonomy_add                       302 404 404 404 400 404 404 400 404 404 404 400
 mentors:taxonomy_edit                      302 404 404 404 200 404 404 200 404 404 404 200
@@ -254,6 +260,7 @@ projects:claim_create                      302 200 403 403 403 403 403 403 403 4
 projects:posting_send_back                 302 404 404 404 404 404 404 404 404 404 404 404
 projects:posting_landing                   302 404 404 404 404 404 404 404 404 404 404 404
 projects:posting_action                    302 404 404 302 302 404 404 404 404 404 404 302
+projects:landing_followup                  302 200 404 404 200 404 404 404 404 404 404 200
 projects:for_you                           302 200 200 200 200 200 200 200 200 200 200 200
 projects:for_you_feedback                  302 302 404 404 404 404 404 404 404 404 404 404
 projects:suggestion_feedback_report        302 403 403 403 200 403 403 200 403 403 403 200
@@ -335,6 +342,10 @@ events:stats                               302 404 404 404 200 404 404 404 200 4
 events:report                              302 404 404 404 200 404 404 404 200 404 404 200
 events:report_docx                         302 404 404 404 200 404 404 404 200 404 404 200
 events:export                              302 404 404 404 200 404 404 404 200 404 404 200
+events:signings                            302 404 404 404 200 404 404 404 200 404 404 200
+events:outcomes                            302 404 404 404 200 404 404 200 404 404 404 200
+events:outcomes_docx                       302 404 404 404 200 404 404 200 404 404 404 200
+events:signing_land                        302 404 404 404 302 404 404 404 302 404 404 302
 events:team_accept                         200 200 200 200 200 200 200 200 200 200 200 200
 events:team                                302 404 404 404 200 404 404 404 404 404 404 200
 events:team_add                            302 404 404 404 200 404 404 404 404 404 404 200

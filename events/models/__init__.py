@@ -43,6 +43,7 @@ from .registration import (
     Registration,
     new_registration_code,
 )
+from .signings import Signing
 from .team import EventMember, EventRole, TeamInvitation
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "Round",
     "Score",
     "Session",
+    "Signing",
     "TeamInvitation",
     "Track",
     "Unavailability",

@@ -67,3 +67,37 @@ def scope_params(scope: Scope) -> dict[str, str]:
 def scope_from_params(params: dict, event: Event | None = None) -> Scope:
     """The scope stored as parameters by :func:`scope_params`."""
     return ScopeForm(params).scope(event)
+
+
+class OutcomeForm(PortalForm):
+    """The filters of the outcomes report: office (among those the user may see), whole
+    years, a region as written (province, city or county) and a field."""
+
+    office = forms.TypedChoiceField(label=_("Office"), required=False, coerce=int, empty_value=None)
+    since = forms.IntegerField(label=_("From year"), required=False, min_value=1900, max_value=2100)
+    until = forms.IntegerField(label=_("To year"), required=False, min_value=1900, max_value=2100)
+    region = forms.CharField(
+        label=_("Region"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. 福建省")}),
+    )
+    field = forms.ModelChoiceField(
+        label=_("Field"),
+        required=False,
+        queryset=IndustryChain.objects.order_by("order", "slug"),
+        to_field_name="slug",
+        empty_label=_("All fields"),
+    )
+
+    def __init__(self, *args, offices, everyone: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        first = _("All offices") if everyone else _("All my offices")
+        self.fields["office"].choices = [("", first)] + [(o.pk, o.name) for o in offices]
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        return cleaned

@@ -19,6 +19,7 @@ from .profiles import (
     Organization,
     Region,
 )
+from .studios import Studio, TrainingSession
 
 __all__ = [
     "HELD",
@@ -37,5 +38,7 @@ __all__ = [
     "ProfileInvitation",
     "Region",
     "RosterEntry",
+    "Studio",
+    "TrainingSession",
     "exactly_one",
 ]

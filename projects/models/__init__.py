@@ -18,6 +18,7 @@ from projects.firms.models import FirmMatch
 
 from .attachments import Attachment
 from .claims import Claim
+from .followups import FollowUp
 from .history import PostingEvent
 from .landings import Landing
 from .postings import (
@@ -43,6 +44,7 @@ __all__ = [
     "DemandDraft",
     "Dispatch",
     "FirmMatch",
+    "FollowUp",
     "Landing",
     "MatchSuggestion",
     "PostingEvent",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from projects import rules
 from projects.forms.landings import LandingForm
 from projects.forms.postings import ChallengeForm, ProjectForm, SendBackForm
-from projects.models import Challenge, Claim, Project, Status
+from projects.models import Challenge, Claim, Landing, Project, Status
 from projects.queries.claims import claims_for_posting
 from projects.queries.postings import (
     board_model,
@@ -26,7 +26,7 @@ from projects.queries.postings import (
     review_queue as postings_to_review,
 )
 from projects.services import postings as services
-from projects.services.common import BoardError
+from projects.services.common import BoardError, posting_ref
 from talentbridge.http import redirect_to, safe_next
 from talentbridge.parsing import parse_id
 
@@ -39,6 +39,7 @@ def posting_detail(request, kind: str, pk: int):
     manages = rules.can_view_history(user, posting)
     claims = list(claims_for_posting(posting))
     visible_claims = [claim for claim in claims if manages or claim.claimant_id == user.pk]
+    landing = Landing.objects.filter(**posting_ref(posting)).first()
     context = {
         "posting": posting,
         "kind": kind,
@@ -60,6 +61,8 @@ def posting_detail(request, kind: str, pk: int):
         if manages and posting.status == Status.DRAFT
         else None,
         "send_back_form": SendBackForm(),
+        "followups": list(landing.followups.all()) if landing else [],
+        "can_follow_up": landing is not None and rules.can_record_followup(user, landing),
         "landing_form": LandingForm(initial={"province": posting.province, "city": posting.city}),
     }
     return render(request, "projects/posting_detail.html", context)

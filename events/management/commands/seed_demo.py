@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from events import demo as events_demo
 from events.demo import contests as contests_demo
 from events.demo import meetings as meetings_demo
+from events.demo import outcomes as outcomes_demo
 from mentors import demo as people_demo
 from mentors.demo import hometown as hometown_demo
 from mentors.demo_profiles import enrich_profiles
@@ -37,10 +38,11 @@ class Command(BaseCommand):
             commissioners = commissioners_demo.seed(accounts, people)
             hometown = hometown_demo.seed(people)
             firms_demo.seed(hometown)
+            programme = outcomes_demo.seed(accounts, summit)
             boards_demo.seed_suggestions()
             contests_demo.seed()
         accounts |= commissioners["accounts"] | events_demo.cast_accounts() | hometown
-        accounts |= contests_demo.demo_accounts()
+        accounts |= programme | contests_demo.demo_accounts()
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
         self.stdout.write("Demo accounts:")
