@@ -12,6 +12,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,4 +129,108 @@ def redis() -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def pushpin_bin() -> str | None:
+    return shutil.which("pushpin") or (
+        "/usr/bin/pushpin" if Path("/usr/bin/pushpin").exists() else None
+    )
+
+
+def _free_port_block(width: int) -> int:
+    """A port with ``width - 1`` free ports after it."""
+    for _ in range(50):
+        start = free_port()
+        try:
+            with contextlib.ExitStack() as stack:
+                for port in range(start, start + width):
+                    sock = stack.enter_context(socket.socket())
+                    sock.bind(("127.0.0.1", port))
+            return start
+        except OSError:
+            continue
+    raise RuntimeError("no block of free ports")
+
+
+def _pushpin_probe(port: int) -> int | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def pushpin(backend: str) -> Iterator[tuple[str, str]]:
+    """Run a throwaway Pushpin in front of ``backend`` ("host:port"); yield the address that
+    clients connect to and the URL that publishes to it."""
+    binary = pushpin_bin()
+    if binary is None:
+        raise RuntimeError("pushpin is not installed")
+    root = Path(tempfile.mkdtemp(prefix="tb-pushpin-"))
+    http_port = free_port()
+    # Pushpin's internal ports (5560-5563) and its publish port (5561) move by this offset.
+    offset = _free_port_block(4) - 5560
+    settings = {
+        "rundir": str(root),
+        "ipc_prefix": f"tb-{http_port}-",
+        "port_offset": str(offset),
+        "http_port": str(http_port),
+        "logdir": str(root),
+    }
+    # Pushpin reaches the backend through zurl, which Debian runs as a system service; this
+    # one gets its own zurl on sockets in the temporary directory.
+    zurl = {
+        "in_spec": f"ipc://{root}/zurl-in",
+        "in_stream_spec": f"ipc://{root}/zurl-in-stream",
+        "out_spec": f"ipc://{root}/zurl-out",
+        "in_req_spec": f"ipc://{root}/zurl-req",
+    }
+    lines = []
+    for line in Path("/etc/pushpin/pushpin.conf").read_text().splitlines():
+        name = line.split("=", 1)[0]
+        lines.append(f"{name}={settings[name]}" if name in settings else line)
+        if line == "[proxy]":
+            lines += [
+                f"zurl_out_specs={zurl['in_spec']}",
+                f"zurl_out_stream_specs={zurl['in_stream_spec']}",
+                f"zurl_in_specs={zurl['out_spec']}",
+            ]
+    (root / "pushpin.conf").write_text("\n".join(lines) + "\n")
+    (root / "routes").write_text(f"* {backend}\n")
+    zurl_lines = ["[General]", *(f"{k}={v}" for k, v in zurl.items()), "defpolicy=allow"]
+    (root / "zurl.conf").write_text("\n".join(zurl_lines) + "\n")
+    procs = [
+        subprocess.Popen(
+            ["zurl", f"--config={root / 'zurl.conf'}", f"--logfile={root / 'zurl.log'}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+        subprocess.Popen(
+            [binary, "--config", str(root / "pushpin.conf")]
+            + ["--logfile", str(root / "pushpin.log")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+    ]
+    proc = procs[1]
+    publish_url = f"http://127.0.0.1:{5561 + offset}"
+    try:
+        deadline = time.monotonic() + 20
+        # Ready when a request makes the round trip (Pushpin answers 500 until its parts talk).
+        while _pushpin_probe(http_port) in (None, 500):
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"pushpin did not start on port {http_port}")
+            time.sleep(0.2)
+        yield f"127.0.0.1:{http_port}", publish_url
+    finally:
+        for each in reversed(procs):
+            each.terminate()
+            try:
+                each.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                each.kill()
         shutil.rmtree(root, ignore_errors=True)
