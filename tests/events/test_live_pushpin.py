@@ -17,9 +17,9 @@ pytestmark = [pytest.mark.pushpin, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def pushpin(live_server, settings):
     backend = live_server.url.removeprefix("http://")
-    with services.pushpin(backend) as (address, publish_url):
-        settings.PUSHPIN_PUBLISH_URLS = [publish_url]
-        yield address
+    with services.pushpin(backend) as server:
+        settings.PUSHPIN_PUBLISH_URLS = [server.publish_url]
+        yield server.address
 
 
 def read_event(stream) -> dict[str, str]:
@@ -43,7 +43,7 @@ def open_stream(address: str, path: str, language: str, last_id: str = ""):
     request.add_header("Cookie", f"{django_settings.LANGUAGE_COOKIE_NAME}={language}")
     if last_id:
         request.add_header("Last-Event-ID", last_id)
-    return urllib.request.urlopen(request, timeout=10)
+    return urllib.request.urlopen(request, timeout=10)  # noqa: S310 (a test's own address)
 
 
 def test_a_step_reaches_stream_clients_through_pushpin(pushpin, ceremony, organizer):
