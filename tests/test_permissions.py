@@ -268,6 +268,7 @@ events:screen                              200 200 200 200 200 200 200 200 200 2
 events:screen_state                        200 200 200 200 200 200 200 200 200 200 200 200
 events:audience                            200 200 200 200 200 200 200 200 200 200 200 200
 events:audience_state                      200 200 200 200 200 200 200 200 200 200 200 200
+events:ceremony_stream                     200 200 200 200 200 200 200 200 200 200 200 200
 events:stats_overview                      302 404 404 404 200 404 404 200 404 404 404 200
 events:export_log                          302 404 404 404 404 404 404 404 404 404 404 200
 events:platform_export                     302 404 404 404 200 404 404 200 404 404 404 200
