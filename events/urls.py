@@ -56,6 +56,7 @@ urlpatterns = [
     path("<int:pk>/checkin/", checkin.checkin, name="checkin"),
     path("<int:pk>/checkin/search/", checkin.checkin_search, name="checkin_search"),
     path("<int:pk>/checkin/counters/", checkin.checkin_counters, name="checkin_counters"),
+    path("<int:pk>/checkin/sync/", checkin.checkin_sync, name="checkin_sync"),
     path("<int:pk>/badges/<int:category_id>/", checkin.badges, name="badges"),
     path("<int:pk>/ceremony/", ceremony.ceremony_builder, name="ceremony"),
     path("<int:pk>/ceremony/fill/", ceremony.ceremony_fill, name="ceremony_fill"),

@@ -258,6 +258,7 @@ events:registration_decide                 302 404 404 404 302 404 404 404 302 4
 events:checkin                             302 404 404 404 200 404 404 404 200 200 404 200
 events:checkin_search                      404 404 404 404 200 404 404 404 200 200 404 200
 events:checkin_counters                    302 404 404 404 200 404 404 404 200 200 404 200
+events:checkin_sync                        302 404 404 404 400 404 404 404 400 400 404 400
 events:badges                              302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony                            302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_fill                       302 404 404 404 302 404 404 404 302 404 404 302

@@ -4,6 +4,7 @@ per feature; every model is importable from ``events.models``."""
 
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
+from .checkin import CheckInScan
 from .event import Event
 from .experts import ExpertInvitation
 from .exports import ExportJob, ExportLog, new_job_token
@@ -28,6 +29,7 @@ __all__ = [
     "Ceremony",
     "CeremonyPair",
     "CeremonyStep",
+    "CheckInScan",
     "Event",
     "EventMember",
     "EventPosting",
