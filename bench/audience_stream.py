@@ -45,7 +45,7 @@ HOLD_SECONDS = 60
 STEPS = ["start", "ribbon", "next_pair", "ribbon", "next_pair"]
 POLL_EVERY = 2.0
 POLL_SECONDS = 30
-POLL_STEPS = ["ribbon", "next_pair", "ribbon"]
+POLL_STEPS = ["ribbon", "next_group", "ribbon"]
 IDLE_WINDOW = 8.0
 TAG = re.compile(r"c\d+-v\d+-s\d+")  # a state's version tag, as in events.queries.screen_tag
 
@@ -53,33 +53,33 @@ TAG = re.compile(r"c\d+-v\d+-s\d+")  # a state's version tag, as in events.queri
 # --- Load generator (a child process; no Django there) ---------------------------------------
 
 
-async def listen(port: int, path: str, stop, seen: list, errors: list, opened):
-    """One phone: hold the stream until ``stop`` is set, noting when each event id arrived."""
+async def listen(port: int, path: str, state: dict, seen: list, errors: list, opened):
+    """One phone: hold the stream until the watcher closes it, noting when each event id
+    arrived."""
     writer = None
     try:
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection("127.0.0.1", port), timeout=30
         )
-        writer.write(
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode()
-        )
+        state["writers"].append(writer)
+        request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        writer.write(request.encode())
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=30)
         if b" 200 " not in head.split(b"\r\n", 1)[0]:
             errors.append(head.split(b"\r\n", 1)[0].decode())
             return
         opened()
-        while not stop.is_set():
-            try:
-                line = await asyncio.wait_for(reader.readline(), timeout=1)
-            except TimeoutError:
-                continue
+        while True:
+            line = await reader.readline()
             if not line:
-                errors.append("closed by the server")
+                if not state["stopping"]:
+                    errors.append("closed by the server")
                 return
             if line.startswith(b"id: "):
                 seen.append((line[4:].strip().decode(), time.time()))
     except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as error:
-        errors.append(type(error).__name__)
+        if not state["stopping"]:
+            errors.append(type(error).__name__)
     finally:
         if writer is not None:
             writer.close()
@@ -90,26 +90,49 @@ def stream_clients(port: int, path: str, stop, ready) -> dict:
     seen = [[] for _ in range(CLIENTS)]
     errors: list[str] = []
     count = [0]
+    settled = [0]  # clients that opened their stream or failed to
+    state = {"stopping": False, "writers": []}
 
     def opened():
         count[0] += 1
-        if count[0] == CLIENTS:
-            ready.set()
 
     async def run():
         gate = asyncio.Semaphore(OPENING_AT_ONCE)
 
         async def one(index):
-            async with gate:
-                pass
-            await listen(port, path, stop, seen[index], errors, opened)
+            await gate.acquire()
+            released = []
 
-        await asyncio.gather(*(one(i) for i in range(CLIENTS)))
+            def free():
+                if not released:
+                    released.append(True)
+                    gate.release()
+                    settled[0] += 1
+                    if settled[0] == CLIENTS:
+                        ready.set()
+
+            def on_open():
+                free()
+                opened()
+
+            try:
+                await listen(port, path, state, seen[index], errors, on_open)
+            finally:
+                free()
+
+        async def watcher():
+            # One check of the stop flag for all the phones; closing them ends their reads.
+            while not stop.is_set():
+                await asyncio.sleep(0.5)
+            state["stopping"] = True
+            for writer in state["writers"]:
+                writer.close()
+
+        await asyncio.gather(watcher(), *(one(i) for i in range(CLIENTS)))
 
     cpu = time.process_time()
     asyncio.run(run())
-    if count[0] < CLIENTS:
-        ready.set()
+    ready.set()
     return {"seen": seen, "errors": errors, "opened": count[0], "cpu": time.process_time() - cpu}
 
 
@@ -219,7 +242,7 @@ def measure(kind: str, port: int, path: str, seconds: float, actions, ceremony, 
 
 def report(title: str, figures: dict) -> bool:
     values = figures["values"]
-    print(title)
+    print(title, flush=True)
     print(f"  clients connected  {figures['opened']} of {CLIENTS} in {figures['opened_in']:.1f} s")
     if values:
         print(
@@ -232,8 +255,9 @@ def report(title: str, figures: dict) -> bool:
         print(f"  first errors       {figures['errors'][:5]}")
     server_idle = figures["idle"]["used"]["server"] / IDLE_WINDOW * 100
     print(f"  server CPU idle    {server_idle:.1f} % of one core (no step for {IDLE_WINDOW:.0f} s)")
+    print(f"  load generator CPU {figures['client_cpu']:.1f} s (its own process)")
     print("  whole phase:")
-    print("\n".join(cpu_lines(figures["whole"])))
+    print("\n".join(cpu_lines(figures["whole"])), flush=True)
     return (
         figures["opened"] == CLIENTS
         and figures["missing"] == 0
@@ -257,6 +281,7 @@ def main() -> int:
             server = start_gunicorn(env, port)
             meter = CpuMeter(server.pid, urlsplit(database_url).port, urlsplit(redis_url).port)
             push_port = int(pushpin.address.rsplit(":", 1)[1])
+            meter.groups["Pushpin"] = {proc.pid for proc in pushpin.procs}
             try:
                 stream = measure(
                     "stream",
@@ -268,6 +293,12 @@ def main() -> int:
                     organizer,
                     meter,
                 )
+                ok = report(
+                    f"audience stream: {CLIENTS} SSE connections through Pushpin for "
+                    f"{HOLD_SECONDS} s, {len(STEPS)} console steps (gunicorn 4 workers, "
+                    "PostgreSQL, Redis)",
+                    stream,
+                )
                 poll = measure(
                     "poll",
                     port,
@@ -278,19 +309,15 @@ def main() -> int:
                     organizer,
                     meter,
                 )
+                report(
+                    f"audience polling (comparison): {CLIENTS} pages polling every "
+                    f"{POLL_EVERY:.0f} s with ETags for {POLL_SECONDS} s, "
+                    f"{len(POLL_STEPS)} console steps, straight to gunicorn",
+                    poll,
+                )
             finally:
                 server.terminate()
                 server.wait(timeout=30)
-    ok = report(
-        f"audience stream: {CLIENTS} SSE connections through Pushpin for {HOLD_SECONDS} s, "
-        f"{len(STEPS)} console steps (gunicorn 4 workers, PostgreSQL, Redis)",
-        stream,
-    )
-    report(
-        f"audience polling (comparison): {CLIENTS} pages polling every {POLL_EVERY:.0f} s with "
-        f"ETags for {POLL_SECONDS} s, {len(POLL_STEPS)} console steps",
-        poll,
-    )
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

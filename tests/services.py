@@ -211,6 +211,8 @@ class Pushpin:
         (root / "pushpin.conf").write_text("\n".join(lines) + "\n")
         (root / "routes").write_text(f"* {backend}\n")
         zurl_lines = ["[General]", *(f"{k}={v}" for k, v in zurl.items()), "defpolicy=allow"]
+        # Room for a thousand streams opening at once (the audience benchmark).
+        zurl_lines += ["max_open_requests=5000", "in_hwm=5000", "out_hwm=5000"]
         (root / "zurl.conf").write_text("\n".join(zurl_lines) + "\n")
 
     def start(self) -> None:
