@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-run
 INSTALLED_TEST := $(VENV)/.installed-test
 MANAGE := $(BIN)/python manage.py
-UNIT := not (postgres or redis or celery or browser)
+UNIT := not (postgres or redis or celery or browser or pushpin)
 # `make run HOST=0.0.0.0 SITE_URL=http://<this laptop's address>:8000` serves phones on a
 # venue network (README: "Phones on the venue network").
 HOST ?= 127.0.0.1

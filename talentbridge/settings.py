@@ -198,6 +198,12 @@ else:
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Live push ------------------------------------------------------------------------------
+# Pushpin's publish endpoints (every node's); empty: Django serves the live streams itself.
+PUSHPIN_PUBLISH_URLS = env.list("PUSHPIN_PUBLISH_URLS", default=[])
+# Without Pushpin, how long Django holds one stream before the browser reconnects.
+LIVE_STREAM_SECONDS = env.int("LIVE_STREAM_SECONDS", default=25)
+
 # --- Authentication -------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "talentbridge.User"

@@ -18,6 +18,7 @@ INSTALL_HINTS = {
     "redis": "Redis is not installed: apt-get install redis-server",
     "celery": "a Celery worker needs Redis, which is not installed: apt-get install redis-server",
     "browser": f"Chromium is not at {services.CHROMIUM}: apt-get install chromium",
+    "pushpin": "Pushpin is not installed: apt-get install pushpin",
 }
 SQLITE_PASS = "this pass runs on SQLite without services"
 available: dict[str, bool] = {}
@@ -36,6 +37,7 @@ def pytest_load_initial_conftests(early_config, parser, args):
     available["redis"] = not sqlite_pass and services.redis_bin() is not None
     available["celery"] = available["redis"]
     available["browser"] = services.CHROMIUM.exists()
+    available["pushpin"] = not sqlite_pass and services.pushpin_bin() is not None
     missing = [name for name, ok in available.items() if not ok]
     if missing and not sqlite_pass and os.environ.get("TB_REQUIRE_SERVICES") == "1":
         raise pytest.UsageError(

@@ -12,6 +12,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -128,3 +130,131 @@ def redis() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def pushpin_bin() -> str | None:
+    return shutil.which("pushpin") or (
+        "/usr/bin/pushpin" if Path("/usr/bin/pushpin").exists() else None
+    )
+
+
+def _free_port_block(width: int) -> int:
+    """A port with ``width - 1`` free ports after it."""
+    for _ in range(50):
+        start = free_port()
+        try:
+            with contextlib.ExitStack() as stack:
+                for port in range(start, start + width):
+                    sock = stack.enter_context(socket.socket())
+                    sock.bind(("127.0.0.1", port))
+            return start
+        except OSError:
+            continue
+    raise RuntimeError("no block of free ports")
+
+
+def _pushpin_probe(port: int) -> int | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+class Pushpin:
+    """A throwaway Pushpin (with its own zurl) in front of ``backend`` ("host:port"):
+    ``address`` is where clients connect, ``publish_url`` where updates are published.
+    ``stop()`` cuts every held connection; ``start()`` brings it back on the same ports."""
+
+    def __init__(self, backend: str):
+        self.binary = pushpin_bin()
+        if self.binary is None:
+            raise RuntimeError("pushpin is not installed")
+        self.root = Path(tempfile.mkdtemp(prefix="tb-pushpin-"))
+        self.http_port = free_port()
+        # Pushpin's internal ports (5560-5563) and its publish port (5561) move by this offset.
+        offset = _free_port_block(4) - 5560
+        self.address = f"127.0.0.1:{self.http_port}"
+        self.publish_url = f"http://127.0.0.1:{5561 + offset}"
+        self.procs: list[subprocess.Popen] = []
+        self._configure(backend, offset)
+
+    def _configure(self, backend: str, offset: int) -> None:
+        root = self.root
+        settings = {
+            "rundir": str(root),
+            "ipc_prefix": f"tb-{self.http_port}-",
+            "port_offset": str(offset),
+            "http_port": str(self.http_port),
+            "logdir": str(root),
+        }
+        # Pushpin reaches the backend through zurl, which Debian runs as a system service;
+        # this one gets its own zurl on sockets in the temporary directory.
+        zurl = {
+            "in_spec": f"ipc://{root}/zurl-in",
+            "in_stream_spec": f"ipc://{root}/zurl-in-stream",
+            "out_spec": f"ipc://{root}/zurl-out",
+            "in_req_spec": f"ipc://{root}/zurl-req",
+        }
+        lines = []
+        for line in Path("/etc/pushpin/pushpin.conf").read_text().splitlines():
+            name = line.split("=", 1)[0]
+            lines.append(f"{name}={settings[name]}" if name in settings else line)
+            if line == "[proxy]":
+                lines += [
+                    f"zurl_out_specs={zurl['in_spec']}",
+                    f"zurl_out_stream_specs={zurl['in_stream_spec']}",
+                    f"zurl_in_specs={zurl['out_spec']}",
+                ]
+        (root / "pushpin.conf").write_text("\n".join(lines) + "\n")
+        (root / "routes").write_text(f"* {backend}\n")
+        zurl_lines = ["[General]", *(f"{k}={v}" for k, v in zurl.items()), "defpolicy=allow"]
+        # Room for a thousand streams opening at once (the audience benchmark).
+        zurl_lines += ["max_open_requests=5000", "in_hwm=5000", "out_hwm=5000"]
+        (root / "zurl.conf").write_text("\n".join(zurl_lines) + "\n")
+
+    def start(self) -> None:
+        root = self.root
+        self.procs = [
+            subprocess.Popen(
+                ["zurl", f"--config={root / 'zurl.conf'}", f"--logfile={root / 'zurl.log'}"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+            subprocess.Popen(
+                [self.binary, "--config", str(root / "pushpin.conf")]
+                + ["--logfile", str(root / "pushpin.log")],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+        ]
+        deadline = time.monotonic() + 20
+        # Ready when a request makes the round trip (Pushpin answers 500 until its parts talk).
+        while _pushpin_probe(self.http_port) in (None, 500):
+            if time.monotonic() > deadline or self.procs[1].poll() is not None:
+                self.stop()
+                raise RuntimeError(f"pushpin did not start on port {self.http_port}")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        for proc in reversed(self.procs):
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.procs = []
+
+
+@contextlib.contextmanager
+def pushpin(backend: str) -> Iterator[Pushpin]:
+    """Run a throwaway Pushpin in front of ``backend``; remove it and its files on exit."""
+    server = Pushpin(backend)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)

@@ -321,6 +321,7 @@ events:registration_decide                 302 404 404 404 302 404 404 404 302 4
 events:checkin                             302 404 404 404 200 404 404 404 200 200 404 200
 events:checkin_search                      404 404 404 404 200 404 404 404 200 200 404 200
 events:checkin_counters                    302 404 404 404 200 404 404 404 200 200 404 200
+events:checkin_sync                        302 404 404 404 400 404 404 404 400 400 404 400
 events:badges                              302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony                            302 404 404 404 200 404 404 404 200 404 404 200
 events:ceremony_fill                       302 404 404 404 302 404 404 404 302 404 404 302
@@ -332,6 +333,7 @@ events:screen                              200 200 200 200 200 200 200 200 200 2
 events:screen_state                        200 200 200 200 200 200 200 200 200 200 200 200
 events:audience                            200 200 200 200 200 200 200 200 200 200 200 200
 events:audience_state                      200 200 200 200 200 200 200 200 200 200 200 200
+events:ceremony_stream                     200 200 200 200 200 200 200 200 200 200 200 200
 events:stats_overview                      302 404 404 404 200 404 404 200 404 404 404 200
 events:export_log                          302 404 404 404 404 404 404 404 404 404 404 200
 events:platform_export                     302 404 404 404 200 404 404 200 404 404 404 200

@@ -29,6 +29,7 @@ from events.meetings.models import (
 
 from .agenda import Session
 from .ceremony import Ceremony, CeremonyPair, CeremonyStep
+from .checkin import CheckInScan
 from .event import Event
 from .experts import ExpertInvitation
 from .exports import ExportJob, ExportLog, new_job_token
@@ -56,6 +57,7 @@ __all__ = [
     "Ceremony",
     "CeremonyPair",
     "CeremonyStep",
+    "CheckInScan",
     "Conflict",
     "Contest",
     "Criterion",

@@ -15,6 +15,7 @@ from talentbridge.models import User
 from talentbridge.services import field_changes, log_action, snapshot
 
 from ..ceremony import CeremonyState, replay
+from ..live import publish_ceremony
 from ..models import Ceremony, CeremonyPair, CeremonyStep, Event
 from ..queries import SCREEN_CACHE_SECONDS, screen_cache_key, screen_tag, screen_version
 from . import EventError
@@ -35,6 +36,14 @@ def refresh_screens_on_commit(event_id: int) -> None:
             cache.delete(key)
 
     transaction.on_commit(refresh)
+    transaction.on_commit(lambda: _publish(event_id))
+
+
+def _publish(event_id: int) -> None:
+    # Open streams get the new state pushed; a stream that misses it catches up on reconnect.
+    ceremony = screen_version(event_id)
+    if ceremony is not None:
+        publish_ceremony(ceremony, ceremony_state(ceremony))
 
 
 def _lock_ceremony(ceremony: Ceremony) -> Ceremony:

@@ -1,6 +1,9 @@
 """The check-in desk: one code, one check-in, a clear reason for every refusal."""
 
-from django.db import transaction
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -8,7 +11,7 @@ from django.utils.translation import gettext as _
 from talentbridge.models import User
 from talentbridge.services import log_action
 
-from ..models import CODE_ALPHABET, Event, Registration
+from ..models import CODE_ALPHABET, CheckInScan, Event, Registration
 from . import EventError
 
 RegStatus = Registration.Status
@@ -20,10 +23,12 @@ class AlreadyCheckedIn(EventError):
     def __init__(self, registration: Registration):
         self.registration = registration
         when = date_format(timezone.localtime(registration.checked_in_at), "DATETIME_FORMAT")
-        super().__init__(
-            _("%(name)s was already checked in at %(time)s.")
-            % {"name": registration.user.name, "time": when}
-        )
+        values = {"name": registration.user.name, "time": when}
+        if registration.checked_in_by is None:
+            super().__init__(_("%(name)s was already checked in at %(time)s.") % values)
+        else:
+            values["by"] = registration.checked_in_by.name
+            super().__init__(_("%(name)s was already checked in at %(time)s by %(by)s.") % values)
 
 
 def normalise_code(raw: str) -> str:
@@ -32,14 +37,15 @@ def normalise_code(raw: str) -> str:
 
 
 @transaction.atomic
-def check_in(event: Event, code: str, *, actor: User) -> Registration:
-    """Check in the holder of ``code`` at ``event``, once; refuse anything else with a reason."""
+def check_in(event: Event, code: str, *, actor: User, at: datetime | None = None) -> Registration:
+    """Check in the holder of ``code`` at ``event``, once; refuse anything else with a reason.
+    ``at`` is when the code was scanned, if earlier than now (a desk that was offline)."""
     code = normalise_code(code)
     if not code or any(ch not in CODE_ALPHABET for ch in code):
         raise EventError(_("This is not a valid check-in code."))
     registration = (
         Registration.objects.select_for_update(of=("self",))
-        .select_related("user", "category", "event")
+        .select_related("user", "category", "event", "checked_in_by")
         .filter(code=code)
         .first()
     )
@@ -57,7 +63,7 @@ def check_in(event: Event, code: str, *, actor: User) -> Registration:
             % {"name": registration.user.name, "status": registration.get_status_display()}
         )
     registration.status = RegStatus.CHECKED_IN
-    registration.checked_in_at = timezone.now()
+    registration.checked_in_at = at or timezone.now()
     registration.checked_in_by = actor
     registration.save(update_fields=["status", "checked_in_at", "checked_in_by"])
     log_action(
@@ -67,3 +73,50 @@ def check_in(event: Event, code: str, *, actor: User) -> Registration:
         changes={"status": [RegStatus.CONFIRMED, RegStatus.CHECKED_IN]},
     )
     return registration
+
+
+# A desk's clock may be off, and a scan older than this is not believed: it is dated now.
+OFFLINE_SCAN_MAX_AGE = timedelta(days=2)
+
+
+def _believable(scanned_at: datetime | None) -> datetime:
+    now = timezone.now()
+    if scanned_at is None or not (now - OFFLINE_SCAN_MAX_AGE <= scanned_at <= now):
+        return now
+    return scanned_at
+
+
+def record_scan(
+    event: Event, *, scan_id: UUID, code: str, scanned_at: datetime | None, actor: User
+) -> CheckInScan:
+    """Apply one scan a desk queued (maybe offline), once per ``scan_id``: a replay answers
+    what the first delivery did; the same code from two desks checks in once, and the later
+    scan is told when and by whom."""
+    known = CheckInScan.objects.filter(scan_id=scan_id, event=event).first()
+    if known is not None:
+        return known
+    at = _believable(scanned_at)
+    registration = None
+    try:
+        with transaction.atomic():
+            try:
+                registration = check_in(event, code, actor=actor, at=at)
+                outcome, message = CheckInScan.Outcome.CHECKED_IN, ""
+            except AlreadyCheckedIn as error:
+                registration = error.registration
+                outcome, message = CheckInScan.Outcome.ALREADY, str(error)
+            except EventError as error:
+                outcome, message = CheckInScan.Outcome.REFUSED, str(error)
+            return CheckInScan.objects.create(
+                scan_id=scan_id,
+                event=event,
+                registration=registration,
+                code=normalise_code(code)[:40],
+                outcome=outcome,
+                message=message[:300],
+                scanned_at=at,
+                scanned_by=actor,
+            )
+    except IntegrityError:
+        # The same scan arrived twice at once: the other delivery applied it.
+        return CheckInScan.objects.get(scan_id=scan_id, event=event)

@@ -1,8 +1,17 @@
 """The check-in desk: scan or type a code, find a person by name, watch the counters; and
 the badge sheets of a category."""
 
+import json
+from datetime import datetime
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from talentbridge.http import wants_fragment
 
@@ -10,7 +19,7 @@ from .. import queries, rules
 from ..forms import CheckInForm
 from ..models import AttendeeCategory
 from ..services import EventError
-from ..services.checkin import AlreadyCheckedIn, check_in
+from ..services.checkin import AlreadyCheckedIn, check_in, record_scan
 from .common import event_for, page_or_fragment
 
 
@@ -86,3 +95,58 @@ def badges(request, pk: int, category_id: int):
         "registrations": queries.badges_for_category(category),
     }
     return render(request, "events/badges.html", context)
+
+
+# One sync answers at most this many scans; a desk with more sends them in turns.
+SYNC_BATCH = 100
+
+
+def _parse_scans(request) -> list[tuple[UUID, str, datetime | None]] | None:
+    try:
+        scans = json.loads(request.body or b"{}").get("scans")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(scans, list) or len(scans) > SYNC_BATCH:
+        return None
+    parsed = []
+    for scan in scans:
+        if not isinstance(scan, dict) or not isinstance(scan.get("code"), str):
+            return None
+        try:
+            scan_id = UUID(str(scan.get("id")))
+        except ValueError:
+            return None
+        scanned_at = parse_datetime(str(scan.get("scanned_at") or ""))
+        if scanned_at is not None and timezone.is_naive(scanned_at):
+            scanned_at = None
+        parsed.append((scan_id, scan["code"][:40], scanned_at))
+    return parsed
+
+
+@login_required
+@require_POST
+def checkin_sync(request, pk: int):
+    """Apply the scans a desk queued while offline (JSON in, JSON out), each once by its id."""
+    event = event_for(request, pk, rules.can_check_in)
+    try:
+        scans = _parse_scans(request)
+    except ValueError:
+        scans = None
+    if scans is None:
+        message = _("The scans could not be read; send at most %(count)s at a time.")
+        return JsonResponse({"error": message % {"count": SYNC_BATCH}}, status=400)
+    results = []
+    for scan_id, code, scanned_at in scans:
+        scan = record_scan(
+            event, scan_id=scan_id, code=code, scanned_at=scanned_at, actor=request.user
+        )
+        registration = scan.registration
+        results.append(
+            {
+                "id": str(scan.scan_id),
+                "outcome": scan.outcome,
+                "name": registration.user.name if registration else "",
+                "message": scan.message or _("Checked in"),
+            }
+        )
+    return JsonResponse({"results": results})

@@ -167,11 +167,11 @@ def register(request, pk: int):
     if not rules.can_register_for_event(request.user, event):
         messages.error(request, _("Registration for this event is not open."))
         return redirect("events:detail", pk=event.pk)
-    form = RegistrationForm(
-        request.POST or None,
-        event=event,
-        initial={"organization_name": queries.profile_organisation_name(request.user)},
-    )
+    # The profile's organisation only pre-fills the empty form: a POST skips its 3 queries.
+    initial = {}
+    if request.method != "POST":
+        initial = {"organization_name": queries.profile_organisation_name(request.user)}
+    form = RegistrationForm(request.POST or None, event=event, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             registration = register_for_event(

@@ -1,0 +1,81 @@
+"""Live push: publish a change once, let the push engine fan it out to every open stream.
+
+Production puts Pushpin (a GRIP proxy) in front of the web processes. A stream request goes
+through Pushpin to Django, which checks permission, answers the current state and tells
+Pushpin, in GRIP headers, which channels to hold the connection open on; Django is then done
+with it. A change is published once per channel to Pushpin's HTTP publish endpoint (every
+node's, when several run) and Pushpin writes it to all the connections it holds.
+
+Without Pushpin (the embedded default) the stream view serves the connection itself for a
+while (see ``events.views.live``); nothing here is needed for that.
+"""
+
+import json
+import logging
+import urllib.request
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+logger = logging.getLogger(__name__)
+
+# Pushpin signs the requests it forwards with this header (a JWT); a request that did not come
+# through it has none, and gets a stream served by Django instead.
+GRIP_SIG_HEADER = "Grip-Sig"
+PUBLISH_TIMEOUT_SECONDS = 2
+
+
+def sse_event(event_id: str, event: str, data: str, *, retry_ms: int | None = None) -> str:
+    """One Server-Sent Event; every line of ``data`` becomes a ``data:`` line."""
+    lines = [f"retry: {retry_ms}"] if retry_ms is not None else []
+    lines += [f"id: {event_id}", f"event: {event}"]
+    lines += [f"data: {line}" for line in data.splitlines() or [""]]
+    return "\n".join(lines) + "\n\n"
+
+
+def push_enabled() -> bool:
+    return bool(settings.PUSHPIN_PUBLISH_URLS)
+
+
+def is_grip_proxied(request: HttpRequest) -> bool:
+    return push_enabled() and GRIP_SIG_HEADER in request.headers
+
+
+def hold_stream(response: HttpResponse, channels: list[str]) -> HttpResponse:
+    """Ask the GRIP proxy to keep the connection open on ``channels`` after this response."""
+    response["Grip-Hold"] = "stream"
+    response["Grip-Channel"] = ", ".join(channels)
+    # A comment line every 20 s keeps idle connections alive through proxies and NAT.
+    response["Grip-Keep-Alive"] = ":\\n\\n; format=cstring; timeout=20"
+    return response
+
+
+def publish(channels_and_content: list[tuple[str, str, str]]) -> bool:
+    """Publish ``(channel, id, content)`` items to every Pushpin node; True if all took them.
+
+    A node that does not answer is logged, not raised: the console step is already committed,
+    and a stream that missed it catches up from its last event id when it reconnects.
+    """
+    if not channels_and_content or not push_enabled():
+        return False
+    items = [
+        {"channel": channel, "id": event_id, "formats": {"http-stream": {"content": content}}}
+        for channel, event_id, content in channels_and_content
+    ]
+    body = json.dumps({"items": items}).encode()
+    delivered = True
+    for url in settings.PUSHPIN_PUBLISH_URLS:
+        # The address comes from settings (PUSHPIN_PUBLISH_URLS), never from a request.
+        request = urllib.request.Request(  # noqa: S310
+            url.rstrip("/") + "/publish/",
+            data=body,
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=PUBLISH_TIMEOUT_SECONDS) as answer:  # noqa: S310
+                answer.read()
+        except OSError:
+            logger.warning("push engine at %s did not take the update", url, exc_info=True)
+            delivered = False
+    return delivered
