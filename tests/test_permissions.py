@@ -112,6 +112,9 @@ ARGS = {
     "events:team_accept": {"token": "team_token"},
     "events:expert_reply_link": {"token": "expert_token"},
     "events:expert_reply": {"invitation_id": "invitation"},
+    # Retrying a failed background job.
+    "projects:recompute_retry": {"pk": "=999999"},
+    "events:export_retry": {"token": "=made-up"},
 }
 # Every other URL with an argument is an event's.
 EVENT_ARG = {"pk": "event"}
@@ -292,6 +295,8 @@ events:experts                             302 404 404 404 200 404 404 404 200 4
 events:plan                                302 404 404 404 200 404 404 404 200 404 404 200
 events:plan_decide                         302 404 404 404 404 404 404 404 404 404 404 404
 events:plan_accept                         302 404 404 404 302 404 404 404 302 404 404 302
+projects:recompute_retry                   302 403 403 403 404 403 403 404 403 403 403 404
+events:export_retry                        302 404 404 404 404 404 404 404 404 404 404 404
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}
