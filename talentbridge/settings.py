@@ -135,8 +135,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 # A task taken by a worker that was killed goes back to the queue after this many seconds
-# (acks_late); no task runs longer, since long work is split into chunks.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# (acks_late); no task runs longer, since long work is split into chunks. A task still
+# running past it is handed out again too: harmless, as tasks are idempotent.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
+}
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
 PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
