@@ -138,7 +138,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # (acks_late); no task runs longer, since long work is split into chunks. A task still
 # running past it is handed out again too: harmless, as tasks are idempotent.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600),
+    # Look for such tasks every 10 s (kombu's default looks only every tenth time).
+    "unacked_restore_throttle": 1,
 }
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
