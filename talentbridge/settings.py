@@ -183,6 +183,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_db_url(REDIS_URL, 2),
+            # A Redis that hangs costs a page at most a second or two: talentbridge.cache
+            # then serves it from the database.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
