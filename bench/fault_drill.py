@@ -114,15 +114,17 @@ class Stack:
         return time.monotonic() - started
 
 
-def settle(user_ids: list[int]) -> tuple[int, int, float]:
-    """Sweep the outbox as beat does and wait for the tickets; (saved, lost, seconds)."""
+def settle(user_ids: list[int]) -> tuple[int, int, float, int]:
+    """Sweep the outbox as beat does and wait for the tickets; (saved, lost, seconds, kept)."""
     from django.db import close_old_connections
 
     from events.models import Registration
     from talentbridge.celery import app
-    from talentbridge.models import Notification
+    from talentbridge.models import Notification, OutboxTask
     from talentbridge.recovery import send_kept_tasks
 
+    close_old_connections()
+    kept = OutboxTask.objects.filter(sent_at=None).count()
     started = time.monotonic()
     deadline = started + SETTLE_TIMEOUT
     while True:
@@ -134,11 +136,11 @@ def settle(user_ids: list[int]) -> tuple[int, int, float]:
         except Exception:  # the database may still be coming back
             saved, written = -1, -1
         if (saved >= 0 and written >= saved) or time.monotonic() > deadline:
-            return saved, saved - written, time.monotonic() - started
+            return saved, saved - written, time.monotonic() - started, kept
         time.sleep(1)
 
 
-def report(kind: str, results: list, lasted: float, saved: int, lost: int, waited: float):
+def report(kind, results: list, lasted: float, saved: int, lost: int, waited: float, kept: int):
     # /healthz is meant to answer 503 while a part is away: counted apart.
     failed = [
         (at, status)
@@ -161,6 +163,7 @@ def report(kind: str, results: list, lasted: float, saved: int, lost: int, waite
         f"({sum(1 for _, s in during if s >= 500)} × 5xx), after {len(after)}"
     )
     print(f"  registrations answered 2xx/3xx {ok}, saved {saved}, tickets lost {lost}")
+    print(f"  tasks kept in the outbox (Redis away), sent by the sweep: {kept}")
     if unhealthy:
         print(
             f"  /healthz         {len(unhealthy)} of {len(health)} not 200, "
