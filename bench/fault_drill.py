@@ -17,7 +17,8 @@ time to recover (from the failure to the last request that failed). Machine load
 
 The worker uses ``CELERY_VISIBILITY_TIMEOUT=20`` so that a killed worker's task comes back
 within the drill (production default: 600 s). Everything listens on 127.0.0.1 only.
-Run: .venv/bin/python bench/fault_drill.py
+Run: .venv/bin/python bench/fault_drill.py [worker] [redis] [postgres] (all three by default);
+the worker's log goes to test-artifacts/fault-drill-worker.log.
 """
 
 import asyncio
@@ -84,7 +85,7 @@ def load(port: int, event_id: int, category_id: int, cookies: list[str]) -> list
 def start_worker(env: dict, log) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "talentbridge", "worker", "-c", "2"]
-        + ["--without-gossip", "--without-mingle", "-l", "warning"],
+        + ["--without-gossip", "--without-mingle", "-l", "info"],
         cwd=ROOT,
         env={**env, "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY)},
         stdout=log,
@@ -175,13 +176,18 @@ def report(kind, results: list, lasted: float, saved: int, lost: int, waited: fl
     print(f"  tickets written  {waited:.1f} s after the load ended")
 
 
+FAILURES = ("worker", "redis", "postgres")
+
+
 def main() -> int:
+    wanted = sys.argv[1:] or FAILURES
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}")
     with (
         test_services.postgres(max_connections=300) as database_url,
         test_services.redis() as redis_url,
         tempfile.TemporaryDirectory() as static_root,
-        tempfile.TemporaryFile("w+") as worker_log,
+        (ROOT / "test-artifacts" / "fault-drill-worker.log").open("w") as worker_log,
         ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as clients,
     ):
         env = rush.configure_django(database_url, redis_url, static_root)
@@ -193,7 +199,9 @@ def main() -> int:
 
         people = dict(User.objects.filter(email__endswith="@bench.cn").values_list("email", "pk"))
         try:
-            for index, kind in enumerate(("worker", "redis", "postgres")):
+            for index, kind in enumerate(FAILURES):
+                if kind not in wanted:
+                    continue
                 phase = range(index * 100, (index + 1) * 100)
                 pending = clients.submit(
                     load, port, event.pk, category.pk, [cookies[i] for i in phase]
