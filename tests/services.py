@@ -97,8 +97,9 @@ def postgres(max_connections: int = 300) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def redis() -> Iterator[str]:
-    """Run a throwaway Redis server without persistence; yield its URL."""
+def redis(persistent: bool = False) -> Iterator[str]:
+    """Run a throwaway Redis server; yield its URL. Only a ``persistent`` one keeps its data
+    (append-only file, as in production) across :func:`stop_redis` and :func:`start_redis`."""
     binary = redis_bin()
     if binary is None:
         raise RuntimeError("redis-server is not installed")
@@ -106,7 +107,8 @@ def redis() -> Iterator[str]:
     port = free_port()
     url = f"redis://127.0.0.1:{port}"
     command = [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", ""]
-    command += ["--appendonly", "no", "--dir", str(root), "--logfile", str(root / "redis.log")]
+    command += ["--appendonly", "yes" if persistent else "no", "--dir", str(root)]
+    command += ["--logfile", str(root / "redis.log")]
     _redis_servers[url] = (command, None)
     try:
         start_redis(url)
