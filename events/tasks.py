@@ -2,13 +2,18 @@
 
 from celery import shared_task
 
+from talentbridge.recovery import DATABASE_RETRY
+
 from .exports.jobs import purge_expired_exports, run_export_job
 
 
-@shared_task(name="events.run_export")
-def task_run_export(*, export_id: int) -> int | None:
-    """Write a large export's file; running it twice changes nothing more."""
-    export = run_export_job(export_id)
+@shared_task(name="events.run_export", bind=True, **DATABASE_RETRY)
+def task_run_export(self, *, export_id: int) -> int | None:
+    """Write a large export's file; running it twice changes nothing more.
+
+    Lost database connections are retried; the last attempt marks the job failed.
+    """
+    export = run_export_job(export_id, last_attempt=self.request.retries >= self.max_retries)
     return export.pk if export else None
 
 

@@ -93,6 +93,7 @@ urlpatterns += [
         name="export_job_progress",
     ),
     path("stats/jobs/<str:token>/download/", exports.export_download, name="export_download"),
+    path("stats/jobs/<str:token>/retry/", exports.export_retry, name="export_retry"),
     path("<int:pk>/stats/", stats.event_stats, name="stats"),
     path("<int:pk>/report/", stats.event_report, name="report"),
     path("<int:pk>/report.docx", stats.event_report_docx, name="report_docx"),

@@ -7,6 +7,8 @@ starting a full recompute) import the tasks, never the other way round.
 from celery import shared_task
 from django.utils import timezone
 
+from talentbridge.recovery import DATABASE_RETRY
+
 from .models import RecomputeRun
 from .services import recompute
 from .services.deadlines import remind_deadlines
@@ -23,25 +25,25 @@ def task_remind_deadlines() -> int:
 # --- Match suggestions ------------------------------------------------------------------------
 
 
-@shared_task(name="projects.recompute_posting")
+@shared_task(name="projects.recompute_posting", **DATABASE_RETRY)
 def task_recompute_posting(kind: str, posting_id: int) -> int:
     """Recompute the suggested experts (or founders) of one posting."""
     return recompute.recompute_target(kind, posting_id)
 
 
-@shared_task(name="projects.recompute_mentor")
+@shared_task(name="projects.recompute_mentor", **DATABASE_RETRY)
 def task_recompute_mentor(mentor_id: int) -> int:
     """Update every list an expert enters, leaves or moves in after their profile changed."""
     return recompute.recompute_candidate(MENTORS, mentor_id)
 
 
-@shared_task(name="projects.recompute_mentee")
+@shared_task(name="projects.recompute_mentee", **DATABASE_RETRY)
 def task_recompute_mentee(mentee_id: int) -> int:
     """Recompute a mentee's "mentors for you" and the project lists they rank in."""
     return recompute.refresh_mentee(mentee_id)
 
 
-@shared_task(name="projects.full_recompute")
+@shared_task(name="projects.full_recompute", **DATABASE_RETRY)
 def task_full_recompute(run_id: int | None = None) -> int:
     """Split a full recompute into chunks and dispatch each as its own task.
 
@@ -60,7 +62,7 @@ def task_full_recompute(run_id: int | None = None) -> int:
     return len(pending)
 
 
-@shared_task(name="projects.recompute_chunk")
+@shared_task(name="projects.recompute_chunk", **DATABASE_RETRY)
 def task_recompute_chunk(chunk_id: int, ids: list[int]) -> int:
     """Recompute one chunk of a full run; counted once in the run's progress."""
     return recompute.recompute_chunk(chunk_id, ids)

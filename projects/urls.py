@@ -99,6 +99,7 @@ urlpatterns += [
     path("suggestions/feedback/", suggestions.feedback_report, name="suggestion_feedback_report"),
     path("suggestions/recompute/", recompute.recompute, name="recompute"),
     path("suggestions/runs/<id:pk>/", recompute.recompute_progress, name="recompute_progress"),
+    path("suggestions/runs/<id:pk>/retry/", recompute.recompute_retry, name="recompute_retry"),
     path("suggestions/<id:pk>/invite/", suggestions.suggestion_invite, name="suggestion_invite"),
     path(
         "suggestions/<id:pk>/feedback/",

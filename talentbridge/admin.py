@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Notification, User
+from .models import Notification, OutboxTask, User
 
 
 @admin.register(User)
@@ -28,3 +28,12 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ["title", "user", "created_at", "read_at"]
     search_fields = ["title", "user__email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(OutboxTask)
+class OutboxTaskAdmin(admin.ModelAdmin):
+    """Tasks kept while the broker was down; the beat sweep sends them (docs/operations.md)."""
+
+    list_display = ["name", "created_at", "attempts", "sent_at", "last_error"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["name", "args", "kwargs", "created_at", "attempts", "last_error", "sent_at"]

@@ -73,18 +73,23 @@ def deliver_notification(
     with translation.override(user.language):
         title = render_text(f"notifications/{template}_subject.txt", context).strip()
         body = render_text(f"notifications/{template}.txt", context)
-    with transaction.atomic():
-        notification, _ = Notification.objects.select_for_update().get_or_create(
-            user=user, key=key, defaults={"title": title[:200], "body": body, "url": url}
-        )
-        if notification.emailed_at is None and user.email:
-            link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
-            message = EmailMessage(title, f"{body}\n\n{link}\n", to=[user.email])
-            for attachment in extras.attachments:
-                message.attach(attachment.filename, attachment.content, attachment.mimetype)
-            message.send()
-            notification.emailed_at = timezone.now()
-            notification.save(update_fields=["emailed_at"])
+    # Stored first, in its own transaction: the message shows in-app even while the mail
+    # server is down, and the task's retries only have the e-mail left to send.
+    notification, _ = Notification.objects.get_or_create(
+        user=user, key=key, defaults={"title": title[:200], "body": body, "url": url}
+    )
+    if notification.emailed_at is None and user.email:
+        with transaction.atomic():
+            # Locked and checked again: two deliveries of the same task send one e-mail.
+            notification = Notification.objects.select_for_update().get(pk=notification.pk)
+            if notification.emailed_at is None:
+                link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
+                message = EmailMessage(title, f"{body}\n\n{link}\n", to=[user.email])
+                for attachment in extras.attachments:
+                    message.attach(attachment.filename, attachment.content, attachment.mimetype)
+                message.send()
+                notification.emailed_at = timezone.now()
+                notification.save(update_fields=["emailed_at"])
     return notification.pk
 
 

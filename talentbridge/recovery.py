@@ -12,6 +12,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -19,6 +20,16 @@ from .models import Job, OutboxTask
 
 logger = logging.getLogger(__name__)
 SWEEP_BATCH = 500
+# What a task sees when the database restarts or fails over under it. Tasks are idempotent,
+# so such a task is simply run again a moment later, on a fresh connection (Celery closes
+# unusable connections before each task).
+DATABASE_LOST = (OperationalError, InterfaceError)
+DATABASE_RETRY = {
+    "autoretry_for": DATABASE_LOST,
+    "retry_backoff": True,
+    "retry_backoff_max": 60,
+    "max_retries": 6,
+}
 
 
 def keep_task(name: str, args, kwargs, error: Exception) -> OutboxTask:

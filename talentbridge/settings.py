@@ -135,8 +135,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 # A task taken by a worker that was killed goes back to the queue after this many seconds
-# (acks_late); no task runs longer, since long work is split into chunks.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# (acks_late); no task runs longer, since long work is split into chunks. A task still
+# running past it is handed out again too: harmless, as tasks are idempotent.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600),
+    # Look for such tasks every 10 s (kombu's default looks only every tenth time).
+    "unacked_restore_throttle": 1,
+}
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
 PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
@@ -188,6 +193,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_db_url(REDIS_URL, 2),
+            # A Redis that hangs costs a page at most a second or two: talentbridge.cache
+            # then serves it from the database.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -3,10 +3,20 @@
 from celery import shared_task
 
 from .notifications import deliver_notification, send_to_address
-from .recovery import fail_stale_jobs, send_kept_tasks
+from .recovery import DATABASE_LOST, fail_stale_jobs, send_kept_tasks
+
+# A mail server that is down or refuses for a while (smtplib's errors are OSErrors), or a
+# database restarting: try again, waiting longer each time (about 1, 2, 4 … seconds, at most
+# five minutes apart; some three quarters of an hour in all).
+MAIL_RETRY = {
+    "autoretry_for": (OSError, *DATABASE_LOST),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 12,
+}
 
 
-@shared_task(name="talentbridge.send_notification")
+@shared_task(name="talentbridge.send_notification", **MAIL_RETRY)
 def task_send_notification(
     *,
     user_id: int,
@@ -22,7 +32,7 @@ def task_send_notification(
     )
 
 
-@shared_task(name="talentbridge.send_mail_to_address")
+@shared_task(name="talentbridge.send_mail_to_address", **MAIL_RETRY)
 def task_send_mail_to_address(
     *, email: str, template: str, context: dict, url: str = "", language: str = ""
 ) -> None:

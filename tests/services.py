@@ -84,7 +84,9 @@ def postgres(max_connections: int = 300) -> Iterator[str]:
             stdout=subprocess.DEVNULL,
             env=env,
         )
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
+        url = f"postgres://postgres@127.0.0.1:{port}/postgres"
+        _postgres_servers[url] = (bindir, data, options, env)
+        yield url
     finally:
         if (data / "postmaster.pid").exists():
             subprocess.run(
@@ -97,38 +99,25 @@ def postgres(max_connections: int = 300) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def redis() -> Iterator[str]:
-    """Run a throwaway Redis server without persistence; yield its URL."""
+def redis(persistent: bool = False) -> Iterator[str]:
+    """Run a throwaway Redis server; yield its URL. Only a ``persistent`` one keeps its data
+    (append-only file, as in production) across :func:`stop_redis` and :func:`start_redis`."""
     binary = redis_bin()
     if binary is None:
         raise RuntimeError("redis-server is not installed")
     root = Path(tempfile.mkdtemp(prefix="tb-redis-"))
     port = free_port()
-    proc = subprocess.Popen(
-        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
-        + ["--dir", str(root), "--logfile", str(root / "redis.log")],
-        stdout=subprocess.DEVNULL,
-    )
+    url = f"redis://127.0.0.1:{port}"
+    command = [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", ""]
+    command += ["--appendonly", "yes" if persistent else "no", "--dir", str(root)]
+    command += ["--logfile", str(root / "redis.log")]
+    _redis_servers[url] = (command, None)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError(f"redis-server did not start on port {port}")
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}"
+        start_redis(url)
+        yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_redis(url)
+        del _redis_servers[url]
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -258,3 +247,58 @@ def pushpin(backend: str) -> Iterator[Pushpin]:
     finally:
         server.stop()
         shutil.rmtree(server.root, ignore_errors=True)
+# --- Outages on purpose: the fault tests stop and start the servers above ----------------------
+
+_postgres_servers: dict[str, tuple] = {}
+_redis_servers: dict[str, tuple[list[str], subprocess.Popen | None]] = {}
+
+
+def _redis_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def start_redis(url: str) -> None:
+    """Start (again) the throwaway Redis server of ``url`` on its port; wait until it answers."""
+    command, _ = _redis_servers[url]
+    port = int(url.rsplit(":", 1)[1])
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _redis_servers[url] = (command, proc)
+    deadline = time.monotonic() + 10
+    while not _redis_answers(port):
+        if time.monotonic() > deadline or proc.poll() is not None:
+            raise RuntimeError(f"redis-server did not start on port {port}")
+        time.sleep(0.05)
+
+
+def stop_redis(url: str) -> None:
+    """Stop the throwaway Redis server of ``url`` (its data, kept in memory only, is lost)."""
+    command, proc = _redis_servers[url]
+    if proc is None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    _redis_servers[url] = (command, None)
+
+
+def restart_postgres(url: str) -> float:
+    """Restart the throwaway PostgreSQL of ``url`` with a fast shutdown (every session is
+    cut); return how many seconds it was away."""
+    bindir, data, options, env = _postgres_servers[url]
+    started = time.monotonic()
+    subprocess.run(
+        _as_postgres_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w"])
+        + ["-o", options, "restart"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=env,
+    )
+    return time.monotonic() - started

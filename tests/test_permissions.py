@@ -172,6 +172,9 @@ ARGS = {
     "events:expert_reply": {"invitation_id": "invitation"},
     "events:call_import_template": {"pk": "event", "kind": "=projects"},
     "events:signing_land": {"pk": "event", "signing_id": "signing"},
+    # Retrying a failed background job.
+    "projects:recompute_retry": {"pk": "=999999"},
+    "events:export_retry": {"token": "=made-up"},
 }
 # Every other URL with an argument is an event's.
 EVENT_ARG = {"pk": "event"}
@@ -426,6 +429,8 @@ projects:firm_matchmaking                  302 404 404 404 200 404 404 404 404 4
 projects:firm_match_accept                 302 404 404 404 302 404 404 404 404 404 404 302
 projects:firm_match_decline                302 404 404 404 302 404 404 404 404 404 404 302
 projects:firm_matchmaking_plan             302 404 404 404 302 404 404 404 404 404 404 302
+projects:recompute_retry                   302 403 403 403 404 403 403 404 403 403 403 404
+events:export_retry                        302 404 404 404 404 404 404 404 404 404 404 404
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}

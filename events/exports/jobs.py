@@ -5,8 +5,10 @@ import tempfile
 from datetime import timedelta
 
 from django.core.files import File
+from django.db import connection
 from django.utils import timezone, translation
 
+from talentbridge.recovery import DATABASE_LOST
 from talentbridge.services import fail_job, finish_job, run_job, set_job_progress
 
 from ..models import ExportJob
@@ -16,12 +18,13 @@ from .request import request_for_log, write_export
 LINK_LIFETIME = timedelta(hours=24)
 
 
-def run_export_job(export_id: int) -> ExportJob | None:
+def run_export_job(export_id: int, *, last_attempt: bool = True) -> ExportJob | None:
     """Write a queued export's file and make it downloadable for ``LINK_LIFETIME``.
 
     Idempotent: an export whose job has finished (or that is gone) is left as it is.
     Progress is saved every thousand rows outside any transaction, so the polling page sees
-    it move.
+    it move. A lost database connection leaves the job running for the task's next attempt,
+    unless this is the ``last_attempt``; any other error fails the job at once.
     """
     export = ExportJob.objects.select_related("log").filter(pk=export_id).first()
     if export is None or not run_job(export.job_id):
@@ -36,6 +39,11 @@ def run_export_job(export_id: int) -> ExportJob | None:
             target.seek(0)
             export.file.save(export.file_name, File(target), save=False)
     except Exception as error:
+        if isinstance(error, DATABASE_LOST):
+            if not last_attempt:
+                raise
+            # The dead connection is dropped; the failure is recorded on a fresh one.
+            connection.close()
         fail_job(export.job_id, str(error))
         raise
     export.expires_at = timezone.now() + LINK_LIFETIME

@@ -3,7 +3,6 @@ steps the big screens follow. Each change bumps what the screens' ETags are made
 
 from collections.abc import Mapping
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from mentors.models import Pairing
 from mentors.services import celebrate_pairing, uncelebrate_pairing
+from talentbridge.cache import cache_delete, cache_set
 from talentbridge.models import User
 from talentbridge.services import field_changes, log_action, snapshot
 
@@ -31,9 +31,9 @@ def refresh_screens_on_commit(event_id: int) -> None:
         ceremony = screen_version(event_id)
         key = screen_cache_key(event_id)
         if ceremony is not None and ceremony.event.is_public:
-            cache.set(key, screen_tag(ceremony), SCREEN_CACHE_SECONDS)
+            cache_set(key, screen_tag(ceremony), SCREEN_CACHE_SECONDS)
         else:
-            cache.delete(key)
+            cache_delete(key)
 
     transaction.on_commit(refresh)
     transaction.on_commit(lambda: _publish(event_id))

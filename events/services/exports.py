@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import translation
 
 from talentbridge.models import User
-from talentbridge.services import log_action, start_job
+from talentbridge.services import log_action, retry_job, start_job
 
 from ..exports import ExportRequest
 from ..models import ExportJob, ExportLog
@@ -51,3 +51,13 @@ def start_export_job(request: ExportRequest, *, actor: User, rows: int) -> Expor
     )
     task_run_export.delay(export_id=export.pk)
     return export
+
+
+@transaction.atomic
+def retry_export_job(export: ExportJob, *, actor: User) -> bool:
+    """Write a failed export's file again; False if it had not failed."""
+    if not retry_job(export.job_id):
+        return False
+    log_action(export.log, "events.export.retry", actor=actor)
+    task_run_export.delay(export_id=export.pk)
+    return True

@@ -3,12 +3,13 @@ from, and the big screen and audience page that follow it live."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from talentbridge.cache import cache_add, cache_get
 
 from .. import queries, rules
 from ..ceremony import group_label
@@ -150,7 +151,7 @@ def _state_response(request, pk: int, template: str):
     """A ceremony state partial with an ETag: an unchanged state costs a cache lookup and a
     304; the tag is cached only for public events, and a 200 always checks permission."""
     key = queries.screen_cache_key(pk)
-    tag = cache.get(key)
+    tag = cache_get(key)
     ceremony = None
     if tag is None:
         ceremony = queries.screen_version(pk)
@@ -159,7 +160,7 @@ def _state_response(request, pk: int, template: str):
         tag = queries.screen_tag(ceremony)
         if ceremony.event.is_public:
             # add, not set: a writer's fresher tag wins over this possibly older read.
-            cache.add(key, tag, queries.SCREEN_CACHE_SECONDS)
+            cache_add(key, tag, queries.SCREEN_CACHE_SECONDS)
     etag = f'"{tag}-{get_language()}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()

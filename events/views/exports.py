@@ -3,12 +3,14 @@ the file while its link lasts; the admins' export log."""
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from talentbridge.http import job_progress, paginate, query_string, redirect_to
 
@@ -23,7 +25,7 @@ from ..exports import (
 )
 from ..exports.writers import csv_chunks
 from ..models import ExportJob, ExportLog
-from ..services.exports import log_export, start_export_job
+from ..services.exports import log_export, retry_export_job, start_export_job
 from ..statistics.filters import ScopeForm
 from .common import event_for
 
@@ -100,6 +102,7 @@ def export_job(request, token: str):
         "export": export,
         "job": export.job,
         "progress_url": reverse("events:export_job_progress", args=[export.token]),
+        "retry_url": reverse("events:export_retry", args=[export.token]),
     }
     return render(request, "events/stats/job.html", context)
 
@@ -112,8 +115,21 @@ def export_job_progress(request, token: str):
         export.job,
         progress_url=reverse("events:export_job_progress", args=[export.token]),
         done_url=reverse("events:export_job", args=[export.token]),
-        context={"title": export.file_name},
+        context={
+            "title": export.file_name,
+            "retry_url": reverse("events:export_retry", args=[export.token]),
+        },
     )
+
+
+@login_required
+@require_POST
+def export_retry(request, token: str):
+    """Write a failed export's file again (its own author only, like the download)."""
+    export = _export_for(request, token)
+    if retry_export_job(export, actor=request.user):
+        messages.success(request, _("The export is written again."))
+    return redirect_to(request, reverse("events:export_job", args=[export.token]))
 
 
 @login_required

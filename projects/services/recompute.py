@@ -38,6 +38,7 @@ from talentbridge.services import (
     advance_job,
     finish_job,
     log_action,
+    retry_job,
     run_job,
     set_job_progress,
     start_job,
@@ -157,6 +158,15 @@ def start_run(*, actor: User | None) -> RecomputeRun:
 
 
 @transaction.atomic
+def retry_run(run: RecomputeRun, *, actor: User) -> bool:
+    """Queue a failed run again; its chunks already done are kept. False if it had not failed."""
+    if not retry_job(run.job_id):
+        return False
+    log_action(run, "projects.recompute_run.retry", actor=actor)
+    return True
+
+
+@transaction.atomic
 def plan_full_recompute(run: RecomputeRun) -> list[tuple[int, str, list[int]]]:
     """Split a run into chunks (once) and return ``(chunk id, kind, ids)`` of those not done.
 
@@ -181,6 +191,9 @@ def plan_full_recompute(run: RecomputeRun) -> list[tuple[int, str, list[int]]]:
             total += len(ids)
         set_job_progress(run.job_id, done=0, total=total)
         run_job(run.job_id)
+        _finish_if_done(run.job_id)
+    else:
+        run_job(run.job_id)  # a retried run is running again
         _finish_if_done(run.job_id)
     pending = []
     for chunk in run.chunks.filter(done_at__isnull=True).order_by("pk"):

@@ -17,7 +17,7 @@ from projects.tasks import task_full_recompute, task_recompute_posting
 from talentbridge.models import User
 from talentbridge.services import log_action, notify
 
-from .recompute import start_run
+from .recompute import retry_run, start_run
 
 
 def start_full_recompute(*, actor: User | None) -> RecomputeRun:
@@ -25,6 +25,14 @@ def start_full_recompute(*, actor: User | None) -> RecomputeRun:
     run = start_run(actor=actor)
     task_full_recompute.delay(run_id=run.pk)
     return run
+
+
+def retry_full_recompute(run: RecomputeRun, *, actor: User) -> bool:
+    """Run a failed recompute again from the chunks it had not done; False if it had not failed."""
+    if not retry_run(run, actor=actor):
+        return False
+    task_full_recompute.delay(run_id=run.pk)
+    return True
 
 
 @transaction.atomic

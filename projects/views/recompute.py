@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from projects import rules
 from projects.models import RecomputeRun
 from projects.queries.suggestions import latest_run
-from projects.services.suggestions import start_full_recompute
+from projects.services.suggestions import retry_full_recompute, start_full_recompute
 from talentbridge.http import job_progress
 
 
@@ -31,6 +32,7 @@ def recompute(request):
     context = {"run": run}
     if run is not None:
         context["progress_url"] = reverse("projects:recompute_progress", args=[run.pk])
+        context["retry_url"] = reverse("projects:recompute_retry", args=[run.pk])
     return render(request, "projects/recompute.html", context)
 
 
@@ -45,5 +47,20 @@ def recompute_progress(request, pk: int):
         run.job,
         progress_url=reverse("projects:recompute_progress", args=[run.pk]),
         done_url=_done_url(run),
-        context={"title": _("Recomputing the suggestions")},
+        context={
+            "title": _("Recomputing the suggestions"),
+            "retry_url": reverse("projects:recompute_retry", args=[run.pk]),
+        },
     )
+
+
+@login_required
+@require_POST
+def recompute_retry(request, pk: int):
+    """Run a failed recompute again from the chunks it had not done."""
+    if not rules.can_recompute_suggestions(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(RecomputeRun, pk=pk)
+    if retry_full_recompute(run, actor=request.user):
+        messages.success(request, _("The recompute runs again from where it stopped."))
+    return redirect(_done_url(run))

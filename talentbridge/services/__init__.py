@@ -2,7 +2,15 @@
 
 from .accounts import mark_notifications_read, notify, register_user, set_user_language
 from .audit import field_changes, log_action, snapshot
-from .jobs import advance_job, fail_job, finish_job, run_job, set_job_progress, start_job
+from .jobs import (
+    advance_job,
+    fail_job,
+    finish_job,
+    retry_job,
+    run_job,
+    set_job_progress,
+    start_job,
+)
 from .offices import (
     OfficeError,
     accept_invitation,
@@ -28,6 +36,7 @@ __all__ = [
     "notify",
     "register_user",
     "remove_member",
+    "retry_job",
     "revoke_invitation",
     "run_job",
     "set_job_progress",

@@ -54,3 +54,12 @@ def fail_job(job_id: int, error: str) -> None:
     Job.objects.filter(pk=job_id).exclude(status=Job.Status.DONE).update(
         status=Job.Status.FAILED, error=error[:1000], finished_at=timezone.now()
     )
+
+
+def retry_job(job_id: int) -> bool:
+    """Queue a failed job again, keeping what it had done; False if it had not failed."""
+    return bool(
+        Job.objects.filter(pk=job_id, status=Job.Status.FAILED).update(
+            status=Job.Status.QUEUED, error="", finished_at=None, heartbeat_at=timezone.now()
+        )
+    )

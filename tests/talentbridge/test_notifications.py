@@ -1,7 +1,10 @@
 """The one mail path: plain text without HTML escaping, sources with attachments, once."""
 
+import smtplib
+
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 
 from talentbridge.models import Notification
 from talentbridge.notifications import (
@@ -62,3 +65,30 @@ def test_a_source_that_declines_sends_nothing():
     )
     assert result is None
     assert Notification.objects.count() == 0 and mail.outbox == []
+
+
+class MailServerDown(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def test_mail_server_down_keeps_the_message_in_app_and_sends_it_once_later(settings):
+    user = UserFactory(language="en")
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        deliver_notification(user_id=user.pk, key="k", template="welcome", context={})
+    notification = Notification.objects.get()
+    assert (notification.user, notification.emailed_at) == (user, None)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for _ in range(2):
+        assert deliver_notification(user_id=user.pk, key="k", template="welcome", context={})
+    assert len(mail.outbox) == 1
+    assert Notification.objects.get().emailed_at is not None
+
+
+def test_notification_task_retries_when_the_mail_server_is_down():
+    from talentbridge.tasks import task_send_notification
+
+    assert OSError in task_send_notification.autoretry_for
+    assert task_send_notification.retry_backoff is True
+    assert task_send_notification.max_retries >= 10

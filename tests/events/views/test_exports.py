@@ -369,3 +369,31 @@ def test_suggestions_of_the_event_postings_are_exported(world, organizer, client
     assert [row[:6] for row in rows[1:]] == [
         ["水域监管需求", "需求", "mD", 1, 0.877, "共同领域：数字经济"]
     ]
+
+
+def test_a_failed_export_offers_a_retry_that_writes_it(
+    world, organizer, client_for, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("events.views.exports.ASYNC_THRESHOLD", 1)
+    client = client_for(organizer)
+
+    def disk_full(*args):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("events.exports.jobs.write_export", disk_full)
+    with pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
+        client.get(event_url(world, "mentors", "csv"))
+    export = ExportJob.objects.get()
+    assert Job.objects.get(pk=export.job_id).status == Job.Status.FAILED
+    retry_url = reverse("events:export_retry", args=[export.token])
+    assert (
+        retry_url.encode() in client.get(reverse("events:export_job", args=[export.token])).content
+    )
+    monkeypatch.undo()
+    monkeypatch.setattr("events.views.exports.ASYNC_THRESHOLD", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(retry_url)
+    assert response["Location"] == reverse("events:export_job", args=[export.token])
+    job = Job.objects.get(pk=export.job_id)
+    assert (job.status, job.error) == (Job.Status.DONE, "")
+    assert client.get(reverse("events:export_download", args=[export.token])).status_code == 200
