@@ -247,6 +247,8 @@ def pushpin(backend: str) -> Iterator[Pushpin]:
     finally:
         server.stop()
         shutil.rmtree(server.root, ignore_errors=True)
+
+
 # --- Outages on purpose: the fault tests stop and start the servers above ----------------------
 
 _postgres_servers: dict[str, tuple] = {}
