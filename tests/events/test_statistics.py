@@ -279,11 +279,14 @@ def test_demo_summit_gives_the_reports_figures():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
     event = Event.objects.get(kind=Event.Kind.SUMMIT)
     across = statistics.figures(Scope())
-    # Platform-wide: the summit's 40 experts, the 30 Qingdao commissioners of the demo and
-    # 金乡县's 60 hometown experts, 7 of whom are among the summit's.
-    assert across["headline"]["mentors"] == 40 + 30 + 60 - 7
+    # Platform-wide: the summit's 40 experts, the 30 Qingdao commissioners of the demo,
+    # 金乡县's 60 hometown experts (7 of whom are among the summit's) and the 707 experts of the
+    # Fujian programme's six years.
+    assert across["headline"]["mentors"] == 40 + 30 + 60 - 7 + 707
     assert counts(across["mentors_by_honour"])["academician"] == 6
-    assert across["stages"][0]["projects"] == 53
+    # The summit's 53, the contest winner's project put on the board, and the programme's
+    # 3,063 projects collected over six years.
+    assert across["stages"][0]["projects"] == 53 + 1 + 3063
     # The summit's 28 enterprises, and the 20 Qingdao firms whose commissioners' drafts they
     # submitted as demands.
     assert across["headline"]["demand_organizations"] == 28 + 20
