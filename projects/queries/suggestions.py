@@ -53,9 +53,15 @@ def is_listed(posting: Posting) -> bool:
 
 
 def open_targets(kind: str) -> QuerySet:
-    """The targets that get a list: postings open for claims, and every mentee."""
+    """The targets that get a list: postings open for claims, and every mentee who says what
+    they need (needs, introduction or fields); a list from the region alone would be noise."""
     if kind == MENTEES:
-        return Mentee.objects.prefetch_related("fields").order_by("pk")
+        said = (
+            ~Q(needs="")
+            | ~Q(bio="")
+            | Exists(Mentee.fields.through.objects.filter(mentee_id=OuterRef("pk")))
+        )
+        return Mentee.objects.filter(said).prefetch_related("fields").order_by("pk")
     return open_postings(kind)
 
 
