@@ -11,6 +11,7 @@ from .views import (
     plan,
     postings,
     registration,
+    talent_map,
     team,
 )
 from .views import statistics as stats
@@ -70,6 +71,9 @@ urlpatterns = [
 # Statistics, reports and exports.
 urlpatterns += [
     path("stats/", stats.stats_overview, name="stats_overview"),
+    path("stats/map/", talent_map.talent_map_view, name="talent_map"),
+    path("stats/gaps/", talent_map.gap_view, name="talent_gaps"),
+    path("stats/gaps/experts/", talent_map.gap_experts, name="gap_experts"),
     path("stats/exports/", exports.export_log, name="export_log"),
     path("stats/export/<slug:dataset>.<str:fmt>", exports.export, name="platform_export"),
     path("stats/jobs/<str:token>/", exports.export_job, name="export_job"),

@@ -140,6 +140,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
 PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
+# Whether offices may see the platform's talent map (counts only, small cells as "< 5").
+TALENT_MAP_PUBLIC_AGGREGATES = env.bool("TALENT_MAP_PUBLIC_AGGREGATES", default=False)
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict = {
     # Idempotent (keyed per posting and deadline), so running it several times a day is safe.
