@@ -85,6 +85,7 @@ def build() -> tuple[dict, dict]:
 
     project = ProjectFactory(owner=users["exp"], poster_mentor=expert, office=office_a)
     challenge = ChallengeFactory(owner=users["ent"], poster_organization=firm, office=office_a)
+    challenge.fields.add(IndustryChainFactory(slug="talent-map-field"))  # the talent map's gaps
     link = EventPosting.objects.create(event=event, challenge=challenge, submitted_by=users["ent"])
     claim = Claim.objects.create(
         challenge=challenge,

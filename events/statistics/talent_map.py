@@ -167,12 +167,14 @@ class Cell:
 
 @dataclass(frozen=True)
 class Place:
-    """A row of the map: a child region (``region`` None for rows with no linked place)."""
+    """A row of the map: a child region; ``region`` is None for rows with no linked place,
+    and ``within`` marks rows linked to the viewed region itself (no city or county given)."""
 
     region: Region | None
     total: Cell
     cells: list[Cell]
     drillable: bool
+    within: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,8 +211,9 @@ def talent_map(kind_key: str, scope: MapScope, region: Region | None) -> TalentM
         if code and division is None:
             continue
         cells = [_cell(by_field.get((code, field.pk), 0), highest_cell) for field in fields]
-        drillable = division is not None and division.level < DEEPEST
-        places.append(Place(division, _cell(count, highest), cells, drillable))
+        within = region is not None and code == region.code
+        drillable = division is not None and division.level < DEEPEST and not within
+        places.append(Place(division, _cell(count, highest), cells, drillable, within))
     return TalentMap(kind, scope, region, lineage, fields, places, shown(sum(totals.values())))
 
 

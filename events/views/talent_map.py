@@ -3,7 +3,7 @@ office managers (their office's data, and the platform's where it is public) and
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_headers
 
 from mentors.models import IndustryChain
@@ -69,13 +69,11 @@ def gap_view(request):
 
 
 @login_required
-def gap_experts(request):
+def gap_experts(request, code: str, field: str):
     """Experts in a field who can serve a region from elsewhere, the region's own first."""
     _map_form(request)
-    region = Region.objects.filter(code=request.GET.get("region", "")[:12]).first()
-    field = IndustryChain.objects.filter(slug=request.GET.get("field", "")[:100]).first()
-    if region is None or field is None:
-        raise Http404
+    region = get_object_or_404(Region, code=code)
+    field = get_object_or_404(IndustryChain, slug=field)
     context = {
         "region": region,
         "field": field,
