@@ -18,6 +18,7 @@ from .registration import (
     Registration,
     new_registration_code,
 )
+from .talent_map import TalentCount
 from .team import EventMember, EventRole, TeamInvitation
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Question",
     "Registration",
     "Session",
+    "TalentCount",
     "TeamInvitation",
     "new_job_token",
     "new_registration_code",

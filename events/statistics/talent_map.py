@@ -17,8 +17,10 @@ platform marks its aggregates public) counts everything. Counts from 1 to 4 are 
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from django.db.models import Count, F, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,8 @@ from projects.models import Challenge, Landing
 from projects.models.postings import CLAIMABLE_STATUSES
 from talentbridge.models import Office, Region
 from talentbridge.regions import region_lineage
+
+from ..models import TalentCount
 
 # Characters of a region code at each level: 37 Shandong, 3708 Jining, 370828 Jinxiang.
 CODE_LENGTH = {0: 0, Region.Level.PROVINCE: 2, Region.Level.CITY: 4, Region.Level.COUNTY: 6}
@@ -95,25 +99,55 @@ def child_level(region: Region | None) -> int:
     return Region.Level.PROVINCE if region is None else min(region.level + 1, DEEPEST)
 
 
-def _prefix(kind: Kind, region: Region | None) -> tuple[Substr, int]:
+def _live(
+    kind_key: str, scope: MapScope, region: Region | None, length: int, by_field: bool
+) -> dict:
+    """Count the rows themselves, grouped by the first ``length`` characters of their
+    region's code (and by field)."""
+    kind = KINDS[kind_key]
+    rows = rows_of(kind_key, scope)
+    if region is not None:
+        rows = rows.filter(**{f"{kind.region}__code__startswith": region.code})
+    rows = rows.annotate(place=Substr(f"{kind.region}__code", 1, length))
+    keys = ["place"]
+    if by_field:
+        rows = rows.annotate(field=_field_column(kind)).filter(field__isnull=False)
+        keys.append("field")
+    return _keyed(rows.values(*keys).annotate(n=Count("pk", distinct=True)).order_by(), by_field)
+
+
+def _rolled_up(kind_key: str, region: Region | None, length: int, by_field: bool) -> dict:
+    """Add up the platform's rollup rows (per county and field) the same way."""
+    rows = TalentCount.objects.filter(kind=kind_key, field__isnull=not by_field)
+    if region is not None:
+        rows = rows.filter(region_code__startswith=region.code)
+    rows = rows.annotate(place=Substr("region_code", 1, length))
+    keys = ["place", "field"] if by_field else ["place"]
+    return _keyed(rows.values(*keys).annotate(n=Sum("count")).order_by(), by_field)
+
+
+def _keyed(grouped, by_field: bool) -> dict:
+    if by_field:
+        return {(row["place"] or "", row["field"]): row["n"] for row in grouped}
+    return {row["place"] or "": row["n"] for row in grouped}
+
+
+def uses_rollup(scope: MapScope) -> bool:
+    """Whether the scope's figures come from the rollup (the platform's, when enabled)."""
+    return scope.is_platform and settings.TALENT_MAP_ROLLUP
+
+
+def _counts(kind_key: str, scope: MapScope, region: Region | None, by_field: bool) -> dict:
     length = CODE_LENGTH[child_level(region)]
-    return Substr(f"{kind.region}__code", 1, length), length
-
-
-def _inside(rows: QuerySet, kind: Kind, region: Region | None) -> QuerySet:
-    if region is None:
-        return rows
-    return rows.filter(**{f"{kind.region}__code__startswith": region.code})
+    if uses_rollup(scope):
+        return _rolled_up(kind_key, region, length, by_field)
+    return _live(kind_key, scope, region, length, by_field)
 
 
 def counts_by_region(kind_key: str, scope: MapScope, region: Region | None) -> dict[str, int]:
     """``{child code: count}`` of the rows inside ``region`` (all of China when None), one
     query; the key ``""`` counts rows not linked to a division (top level only)."""
-    kind = KINDS[kind_key]
-    prefix, _length = _prefix(kind, region)
-    rows = _inside(rows_of(kind_key, scope), kind, region)
-    grouped = rows.annotate(place=prefix).values("place").annotate(n=Count("pk", distinct=True))
-    return {row["place"] or "": row["n"] for row in grouped.order_by()}
+    return _counts(kind_key, scope, region, by_field=False)
 
 
 def counts_by_region_and_field(
@@ -121,17 +155,17 @@ def counts_by_region_and_field(
 ) -> dict[tuple[str, int], int]:
     """``{(child code, field id): count}`` inside ``region``, one query. A row with several
     fields counts once in each."""
-    kind = KINDS[kind_key]
-    prefix, _length = _prefix(kind, region)
-    rows = _inside(rows_of(kind_key, scope), kind, region)
-    grouped = (
-        rows.annotate(place=prefix, field=_field_column(kind))
-        .filter(field__isnull=False)
-        .values("place", "field")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
+    return _counts(kind_key, scope, region, by_field=True)
+
+
+def county_counts(kind_key: str) -> tuple[dict, dict]:
+    """The platform's live counts per county (or coarser division) — in total and per field —
+    from which the rollup is rebuilt."""
+    length = CODE_LENGTH[DEEPEST]
+    return (
+        _live(kind_key, MapScope(), None, length, by_field=False),
+        _live(kind_key, MapScope(), None, length, by_field=True),
     )
-    return {(row["place"] or "", row["field"]): row["n"] for row in grouped}
 
 
 def _field_column(kind: Kind):
@@ -186,6 +220,8 @@ class TalentMap:
     fields: list[IndustryChain]
     places: list[Place]
     total: str
+    # When the rollup was counted (None: the figures are live).
+    counted_at: datetime | None = None
 
 
 def _cell(count: int, highest: int) -> Cell:
@@ -214,7 +250,16 @@ def talent_map(kind_key: str, scope: MapScope, region: Region | None) -> TalentM
         within = region is not None and code == region.code
         drillable = division is not None and division.level < DEEPEST and not within
         places.append(Place(division, _cell(count, highest), cells, drillable, within))
-    return TalentMap(kind, scope, region, lineage, fields, places, shown(sum(totals.values())))
+    counted_at = counted_when(kind_key) if uses_rollup(scope) else None
+    return TalentMap(
+        kind, scope, region, lineage, fields, places, shown(sum(totals.values())), counted_at
+    )
+
+
+def counted_when(kind_key: str) -> datetime | None:
+    """When the rollup of ``kind_key`` was last counted (None: never)."""
+    row = TalentCount.objects.filter(kind=kind_key).values_list("counted_at", flat=True)
+    return row.first()
 
 
 def _lineage(region: Region | None) -> list[Region]:

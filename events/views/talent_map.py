@@ -13,7 +13,7 @@ from talentbridge.models import Region
 from .. import rules
 from ..statistics.gaps import experts_for_gap, gap_table
 from ..statistics.map_filters import MapForm
-from ..statistics.talent_map import KINDS, talent_map
+from ..statistics.talent_map import KINDS, talent_map, uses_rollup
 from .common import page_or_fragment
 
 
@@ -47,6 +47,7 @@ def talent_map_view(request):
     context = {
         "form": form,
         "map": figures,
+        "rollup": uses_rollup(form.scope),
         "kinds": [(key, kind.label, _params(form, kind=key)) for key, kind in KINDS.items()],
         "base": _params(form, region=""),
         "up": _params(form, region=figures.lineage[-2].code if len(figures.lineage) > 1 else ""),
