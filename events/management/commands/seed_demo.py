@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from events import demo as events_demo
+from events.demo import talent_map as talent_map_demo
 from mentors import demo as people_demo
 from mentors.demo_profiles import enrich_profiles
 from projects import demo as boards_demo
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             summit = events_demo.seed(accounts, people, boards)
             commissioners = commissioners_demo.seed(accounts, people)
             boards_demo.seed_suggestions()
+            talent_map_demo.seed()
         accounts |= commissioners["accounts"] | events_demo.cast_accounts()
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
         self.stdout.write(self.style.SUCCESS(loaded))
