@@ -248,7 +248,7 @@ def talent_map(kind_key: str, scope: MapScope, region: Region | None) -> TalentM
             continue
         cells = [_cell(by_field.get((code, field.pk), 0), highest_cell) for field in fields]
         within = region is not None and code == region.code
-        drillable = division is not None and division.level < DEEPEST and not within
+        drillable = division is not None and not within
         places.append(Place(division, _cell(count, highest), cells, drillable, within))
     counted_at = counted_when(kind_key) if uses_rollup(scope) else None
     return TalentMap(

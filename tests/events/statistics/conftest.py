@@ -9,6 +9,7 @@ import pytest
 from mentors.models import Holding
 from mentors.services import hold_person
 from projects.models import Landing, Status
+from talentbridge.regions import load_regions
 from tests.factories import (
     ChallengeFactory,
     IndustryChainFactory,
@@ -37,13 +38,16 @@ def _fast_passwords(settings):
 
 @pytest.fixture
 def world(db):
+    load_regions()  # a transactional test elsewhere may have emptied the tree
     office_a, office_b = OfficeFactory(name="济宁市人才办"), OfficeFactory(name="福州市人才办")
     manager_a, manager_b = member_of(office_a), member_of(office_b)
     ai = IndustryChainFactory(slug="ai", name_zh="人工智能", name_en="AI")
     marine = IndustryChainFactory(slug="marine", name_zh="海洋经济", name_en="Marine")
 
     def expert(where, field, office, **extra):
-        mentor = MentorFactory(user=None, name="专家", email="", **_place(where), **extra)
+        mentor = MentorFactory(
+            user=None, name=f"{where[2] or where[0]}专家", email="", **_place(where), **extra
+        )
         mentor.fields.add(field)
         if office:
             hold_person(office, mentor, source=Holding.Source.IMPORTED, actor=None)

@@ -64,7 +64,7 @@ def test_map_rows_by_count_with_small_cells_hidden(world):
     figures = talent_map("experts", MapScope(world["office_a"]), _region("3708"))
     assert [place.region.code for place in figures.places] == ["370828", "370827"]
     assert [place.total.text for place in figures.places] == ["6", "< 5"]
-    assert [place.drillable for place in figures.places] == [False, False]  # counties
+    assert [place.drillable for place in figures.places] == [True, True]
     assert [field.slug for field in figures.fields] == ["ai"]
     assert figures.total == "7"
     assert [region.code for region in figures.lineage] == ["37", "3708"]
