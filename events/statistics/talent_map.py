@@ -24,7 +24,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
-from mentors.models import IndustryChain, Mentee, Mentor, Organization
+from mentors.models import Holding, IndustryChain, Mentee, Mentor, Organization
 from projects.models import Challenge, Landing
 from projects.models.postings import CLAIMABLE_STATUSES
 from talentbridge.models import Office, Region
@@ -90,7 +90,9 @@ def rows_of(kind: str, scope: MapScope) -> QuerySet:
     model = {"experts": Mentor, "mentees": Mentee, "organizations": Organization}[kind]
     rows = model.objects.all()
     if office:
-        rows = rows.filter(pk__in=model.objects.filter(holdings__office=office).values("pk"))
+        # From the office's holdings (indexed by office), never a scan of every profile.
+        held = Holding.objects.filter(office=office).values(f"{model._meta.model_name}_id")
+        rows = rows.filter(pk__in=held)
     return rows
 
 
