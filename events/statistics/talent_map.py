@@ -101,48 +101,79 @@ def child_level(region: Region | None) -> int:
     return Region.Level.PROVINCE if region is None else min(region.level + 1, DEEPEST)
 
 
+# Who holds a row of each kind: people and organisations the offices of their holdings (one
+# row per holding), a demand the office that reviews it, a landing its posting's office.
+OFFICE_COLUMNS = {
+    "experts": ("holdings__office",),
+    "mentees": ("holdings__office",),
+    "organizations": ("holdings__office",),
+    "demands": ("office",),
+    "landings": ("project__office", "challenge__office"),
+}
+
+
+def _office_column(kind_key: str):
+    columns = [F(path) for path in OFFICE_COLUMNS[kind_key]]
+    return columns[0] if len(columns) == 1 else Coalesce(*columns)
+
+
 def _live(
-    kind_key: str, scope: MapScope, region: Region | None, length: int, by_field: bool
+    kind_key: str,
+    scope: MapScope,
+    region: Region | None,
+    length: int,
+    by_field: bool,
+    by_office: bool = False,
 ) -> dict:
     """Count the rows themselves, grouped by the first ``length`` characters of their
-    region's code (and by field)."""
+    region's code (and by field, and by the office holding them)."""
     kind = KINDS[kind_key]
     rows = rows_of(kind_key, scope)
     if region is not None:
         rows = rows.filter(**{f"{kind.region}__code__startswith": region.code})
     rows = rows.annotate(place=Substr(f"{kind.region}__code", 1, length))
     keys = ["place"]
+    if by_office:
+        rows = rows.annotate(holder=_office_column(kind_key)).filter(holder__isnull=False)
+        keys.insert(0, "holder")
     if by_field:
         rows = rows.annotate(field=_field_column(kind)).filter(field__isnull=False)
         keys.append("field")
-    return _keyed(rows.values(*keys).annotate(n=Count("pk", distinct=True)).order_by(), by_field)
+    return _keyed(rows.values(*keys).annotate(n=Count("pk", distinct=True)).order_by(), keys)
 
 
-def _rolled_up(kind_key: str, region: Region | None, length: int, by_field: bool) -> dict:
-    """Add up the platform's rollup rows (per county and field) the same way."""
-    rows = TalentCount.objects.filter(kind=kind_key, field__isnull=not by_field)
+def _rolled_up(
+    kind_key: str, scope: MapScope, region: Region | None, length: int, by_field: bool
+) -> dict:
+    """Add up the scope's rollup rows (per county and field) the same way."""
+    rows = TalentCount.objects.filter(
+        kind=kind_key, office=scope.office, field__isnull=not by_field
+    )
     if region is not None:
         rows = rows.filter(region_code__startswith=region.code)
     rows = rows.annotate(place=Substr("region_code", 1, length))
     keys = ["place", "field"] if by_field else ["place"]
-    return _keyed(rows.values(*keys).annotate(n=Sum("count")).order_by(), by_field)
+    return _keyed(rows.values(*keys).annotate(n=Sum("count")).order_by(), keys)
 
 
-def _keyed(grouped, by_field: bool) -> dict:
-    if by_field:
-        return {(row["place"] or "", row["field"]): row["n"] for row in grouped}
-    return {row["place"] or "": row["n"] for row in grouped}
+def _keyed(grouped, keys: list[str]) -> dict:
+    """``{key: n}``: the place alone, or a tuple of the keys (a missing place as "")."""
+    counts = {}
+    for row in grouped:
+        key = tuple("" if name == "place" and row[name] is None else row[name] for name in keys)
+        counts[key[0] if len(key) == 1 else key] = row["n"]
+    return counts
 
 
 def uses_rollup(scope: MapScope) -> bool:
-    """Whether the scope's figures come from the rollup (the platform's, when enabled)."""
-    return scope.is_platform and settings.TALENT_MAP_ROLLUP
+    """Whether the figures come from the rollup (``TALENT_MAP_ROLLUP``) or are counted live."""
+    return settings.TALENT_MAP_ROLLUP
 
 
 def _counts(kind_key: str, scope: MapScope, region: Region | None, by_field: bool) -> dict:
     length = CODE_LENGTH[child_level(region)]
     if uses_rollup(scope):
-        return _rolled_up(kind_key, region, length, by_field)
+        return _rolled_up(kind_key, scope, region, length, by_field)
     return _live(kind_key, scope, region, length, by_field)
 
 
@@ -160,13 +191,15 @@ def counts_by_region_and_field(
     return _counts(kind_key, scope, region, by_field=True)
 
 
-def county_counts(kind_key: str) -> tuple[dict, dict]:
-    """The platform's live counts per county (or coarser division) — in total and per field —
-    from which the rollup is rebuilt."""
+def county_counts(kind_key: str, *, by_office: bool = False) -> tuple[dict, dict]:
+    """The live counts per county (or coarser division) — in total and per field — from which
+    the rollup is rebuilt: the platform's, or with ``by_office`` every office's (keys start
+    with the office id)."""
     length = CODE_LENGTH[DEEPEST]
+    platform = MapScope()
     return (
-        _live(kind_key, MapScope(), None, length, by_field=False),
-        _live(kind_key, MapScope(), None, length, by_field=True),
+        _live(kind_key, platform, None, length, by_field=False, by_office=by_office),
+        _live(kind_key, platform, None, length, by_field=True, by_office=by_office),
     )
 
 

@@ -48,7 +48,8 @@ def test_bad_input_gets_a_message_and_the_default_view(client, world):
         MAP, {"region": "99999999", "kind": "secret", "office": "x"}
     )
     assert page.status_code == 200
-    assert "There is no such region on the map." in page.content.decode()
+    assert page.context["form"].errors["region"]
+    assert "地图上没有这个地区。" in page.content.decode()
     assert page.context["map"].region is None
     assert page.context["map"].kind.key == "experts"
 

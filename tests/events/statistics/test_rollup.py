@@ -1,5 +1,5 @@
-"""The talent map's platform rollup gives the live figures at every level, and says when it
-was counted."""
+"""The talent map's rollup gives the live figures at every level, for the platform and for
+each office, and says when it was counted."""
 
 import pytest
 
@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 LEVELS = [None, "37", "3708", "370828"]
 
 
-def _figures(kind, code):
+def _figures(kind, code, office=None):
     region = Region.objects.get(code=code) if code else None
-    figures = talent_map(kind, MapScope(), region)
+    figures = talent_map(kind, MapScope(office), region)
     places = [
         (p.region.code if p.region else None, p.total.text, [c.text for c in p.cells])
         for p in figures.places
@@ -24,20 +24,21 @@ def _figures(kind, code):
     return places, [f.slug for f in figures.fields], figures.total
 
 
-def _gaps(code):
+def _gaps(code, office=None):
     region = Region.objects.get(code=code) if code else None
-    rows = gap_table(MapScope(), region).rows
+    rows = gap_table(MapScope(office), region).rows
     return [(g.region.code, g.field.slug, g.demands, g.firms, g.experts, g.band) for g in rows]
 
 
 def test_rollup_gives_the_live_figures(world, settings):
+    offices = [None, world["office_a"], world["office_b"]]
     settings.TALENT_MAP_ROLLUP = False
-    live = {(k, c): _figures(k, c) for k in KINDS for c in LEVELS}
-    live_gaps = {c: _gaps(c) for c in LEVELS}
+    live = {(k, c, o): _figures(k, c, o) for k in KINDS for c in LEVELS for o in offices}
+    live_gaps = {(c, o): _gaps(c, o) for c in LEVELS for o in offices}
     assert refresh_talent_counts() == TalentCount.objects.count() > 0
     settings.TALENT_MAP_ROLLUP = True
-    assert {(k, c): _figures(k, c) for k in KINDS for c in LEVELS} == live
-    assert {c: _gaps(c) for c in LEVELS} == live_gaps
+    assert {(k, c, o): _figures(k, c, o) for k in KINDS for c in LEVELS for o in offices} == live
+    assert {(c, o): _gaps(c, o) for c in LEVELS for o in offices} == live_gaps
     assert talent_map("experts", MapScope(), None).counted_at is not None
 
 
@@ -45,4 +46,6 @@ def test_rollup_is_rebuilt_whole_and_idempotent(world, settings):
     first = refresh_talent_counts()
     assert refresh_talent_counts() == first == TalentCount.objects.count()
     settings.TALENT_MAP_ROLLUP = True
+    assert talent_map("experts", MapScope(world["office_a"]), None).counted_at is not None
+    settings.TALENT_MAP_ROLLUP = False
     assert talent_map("experts", MapScope(world["office_a"]), None).counted_at is None
