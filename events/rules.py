@@ -8,6 +8,9 @@ submissions, check-in staff see the desk and nothing else, a ceremony operator s
 console. A user's roles at an event are read once per request and cached on the user.
 """
 
+from django.conf import settings
+
+from talentbridge.models import Office
 from talentbridge.rules import is_admin, is_office_manager, is_organizer, managed_office_ids
 
 from .models import Event, EventRole, Registration
@@ -209,3 +212,23 @@ def outcome_office_ids(user) -> set[int] | None:
 
 def can_view_outcomes(user) -> bool:
     return outcome_office_ids(user) != set()
+
+
+def talent_map_offices(user):
+    """The offices whose talent map ``user`` reads: every office for administrators, the
+    offices they manage otherwise."""
+    offices = Office.objects.order_by("name")
+    return offices if is_admin(user) else offices.filter(pk__in=managed_office_ids(user))
+
+
+def can_view_talent_map(user) -> bool:
+    """The talent map and gap table: administrators and office managers."""
+    return is_admin(user) or bool(managed_office_ids(user))
+
+
+def can_view_platform_map(user) -> bool:
+    """The platform's totals on the map: administrators, and office managers when the
+    platform marks its aggregates public."""
+    return is_admin(user) or (
+        settings.TALENT_MAP_PUBLIC_AGGREGATES and bool(managed_office_ids(user))
+    )

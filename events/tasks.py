@@ -5,6 +5,7 @@ from celery import shared_task
 from talentbridge.recovery import DATABASE_RETRY
 
 from .exports.jobs import purge_expired_exports, run_export_job
+from .services.talent_map import refresh_talent_counts
 
 
 @shared_task(name="events.run_export", bind=True, **DATABASE_RETRY)
@@ -21,3 +22,10 @@ def task_run_export(self, *, export_id: int) -> int | None:
 def task_purge_exports() -> int:
     """Delete the files of export jobs whose download link has expired."""
     return purge_expired_exports()
+
+
+@shared_task(name="events.refresh_talent_counts")
+def task_refresh_talent_counts() -> int:
+    """Rebuild the talent map's platform counts; idempotent (the same rows give the same
+    counts)."""
+    return refresh_talent_counts()

@@ -16,6 +16,7 @@ from .views import (
     postings,
     registration,
     signings,
+    talent_map,
     team,
 )
 from .views import statistics as stats
@@ -82,6 +83,9 @@ urlpatterns = [
 # Statistics, reports and exports.
 urlpatterns += [
     path("stats/", stats.stats_overview, name="stats_overview"),
+    path("stats/map/", talent_map.talent_map_view, name="talent_map"),
+    path("stats/gaps/", talent_map.gap_view, name="talent_gaps"),
+    path("stats/gaps/<str:code>/<slug:field>/", talent_map.gap_experts, name="gap_experts"),
     path("stats/exports/", exports.export_log, name="export_log"),
     path("stats/outcomes/", outcomes.outcomes, name="outcomes"),
     path("stats/outcomes.docx", outcomes.outcomes_docx, name="outcomes_docx"),

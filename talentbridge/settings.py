@@ -145,6 +145,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
 PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
+# Whether offices may see the platform's talent map (counts only, small cells as "< 5").
+TALENT_MAP_PUBLIC_AGGREGATES = env.bool("TALENT_MAP_PUBLIC_AGGREGATES", default=False)
+# The platform's talent map reads counts rebuilt every TALENT_MAP_REFRESH_MINUTES (False: live).
+TALENT_MAP_ROLLUP = env.bool("TALENT_MAP_ROLLUP", default=True)
+TALENT_MAP_REFRESH_MINUTES = env.int("TALENT_MAP_REFRESH_MINUTES", default=10)
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict = {
     # Idempotent (keyed per posting and deadline), so running it several times a day is safe.
@@ -168,6 +173,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": timedelta(minutes=1),
     },
     # A job whose worker died is marked failed instead of "running" forever.
+    # The talent map's platform counts: rebuilt whole, so figures are at most this old.
+    "events.refresh_talent_counts": {
+        "task": "events.refresh_talent_counts",
+        "schedule": timedelta(minutes=TALENT_MAP_REFRESH_MINUTES),
+    },
     "talentbridge.fail_stale_jobs": {
         "task": "talentbridge.fail_stale_jobs",
         "schedule": timedelta(minutes=5),

@@ -125,6 +125,7 @@ def build() -> tuple[dict, dict]:
     signing = Signing.objects.create(
         event=event, title="签约", parties="甲方 / 乙方", signed_on=now.date()
     )
+    challenge.fields.add(IndustryChainFactory(slug="talent-map-field"))  # the talent map's gaps
     link = EventPosting.objects.create(event=event, challenge=challenge, submitted_by=users["ent"])
     claim = Claim.objects.create(
         challenge=challenge,

@@ -77,6 +77,7 @@ ARGS = {
     "certificate_template_seal": {"pk": "office_a", "kind": "=appointment"},
     "certificate_template_sample": {"pk": "office_a", "kind": "=appointment"},
     "certificate_verify": {"code": "certificate_code"},
+    "events:gap_experts": {"code": "=3501", "field": "=talent-map-field"},
     "password_reset_confirm": {"uidb64": "=MQ", "token": "=made-up"},
     "mentors:mentor_detail": {"pk": "expert"},
     "mentors:mentor_edit": {"pk": "expert"},
@@ -338,6 +339,9 @@ events:audience                            200 200 200 200 200 200 200 200 200 2
 events:audience_state                      200 200 200 200 200 200 200 200 200 200 200 200
 events:ceremony_stream                     200 200 200 200 200 200 200 200 200 200 200 200
 events:stats_overview                      302 404 404 404 200 404 404 200 404 404 404 200
+events:talent_map                         302 404 404 404 200 404 404 200 404 404 404 200
+events:talent_gaps                         302 404 404 404 200 404 404 200 404 404 404 200
+events:gap_experts                         302 404 404 404 200 404 404 200 404 404 404 200
 events:export_log                          302 404 404 404 404 404 404 404 404 404 404 200
 events:platform_export                     302 404 404 404 200 404 404 200 404 404 404 200
 events:export_job                          302 404 404 404 404 404 404 404 404 404 404 404

@@ -45,6 +45,7 @@ from .registration import (
     new_registration_code,
 )
 from .signings import Signing
+from .talent_map import TalentCount
 from .team import EventMember, EventRole, TeamInvitation
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "Score",
     "Session",
     "Signing",
+    "TalentCount",
     "TeamInvitation",
     "Track",
     "Unavailability",

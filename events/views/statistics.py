@@ -28,6 +28,7 @@ def _dashboard_context(request, scope, form) -> dict:
         "chart_data": reports.chart_data(figures),
         "datasets": DATASETS.values(),
         "filters": query_string(request),
+        "can_map": rules.can_view_talent_map(request.user),
     }
 
 
@@ -48,6 +49,7 @@ def stats_overview(request):
     context = {
         "managed": managed_events(user),
         "datasets": [d for d in DATASETS.values() if d.directory],
+        "can_map": rules.can_view_talent_map(user),
     }
     return render(request, "events/stats/overview.html", context)
 

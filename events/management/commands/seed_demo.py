@@ -12,6 +12,7 @@ from events import demo as events_demo
 from events.demo import contests as contests_demo
 from events.demo import meetings as meetings_demo
 from events.demo import outcomes as outcomes_demo
+from events.demo import talent_map as talent_map_demo
 from mentors import demo as people_demo
 from mentors.demo import hometown as hometown_demo
 from mentors.demo_profiles import enrich_profiles
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             programme = outcomes_demo.seed(accounts, summit)
             boards_demo.seed_suggestions()
             contests_demo.seed()
+            talent_map_demo.seed()
         accounts |= commissioners["accounts"] | events_demo.cast_accounts() | hometown
         accounts |= programme | contests_demo.demo_accounts()
         loaded = f"Demo summit loaded: {summit} (/events/{summit.pk}/)"
