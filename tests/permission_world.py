@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from events.meetings.services.day import add_slots, add_tables
+from events.meetings.services.followups import record_follow_up
 from events.meetings.services.profiles import opt_in
 from events.meetings.services.requests import accept_request, request_meeting
 from events.meetings.services.schedule import schedule_meetings
@@ -68,7 +69,10 @@ def _meetings(event, category, mentee_user, manager) -> Meeting:
     request = request_meeting(event, guest, mentee_user, message="想聊聊", priority=False)
     accept_request(request, actor=mentee_user)
     schedule_meetings(event, actor=manager)
-    return Meeting.objects.get(request=request)
+    meeting = Meeting.objects.get(request=request)
+    profile = request.recipient
+    record_follow_up(meeting, profile, stage="day", outcome="cooperation", actor=mentee_user)
+    return meeting
 
 
 def build() -> tuple[dict, dict]:
@@ -196,6 +200,7 @@ def build() -> tuple[dict, dict]:
         "meeting_profile": meeting.request.requester_id,
         "meeting_table": meeting.table_id,
         "meeting_slot": meeting.slot_id,
+        "meeting_follow_up": meeting.follow_ups.get().pk,
         "claim_token": invitation_path(
             invite_to_claim_profile(office_a, on_file, actor=manager, send=False)
         )

@@ -55,6 +55,7 @@ ARGS = {
     "events:meetings:person": {"pk": "event", "profile_id": "meeting_profile"},
     "events:meetings:answer": {"pk": "event", "request_id": "meeting_request", "action": "=accept"},
     "events:meetings:follow_up": {"pk": "event", "meeting_id": "meeting"},
+    "events:meetings:follow_up_outcome": {"pk": "event", "follow_up_id": "meeting_follow_up"},
     "events:meetings:remove": {"pk": "event", "what": "=table", "row_id": "meeting_table"},
     "events:meetings:meeting_move": {"pk": "event", "meeting_id": "meeting"},
     "events:meetings:meeting_lock": {"pk": "event", "meeting_id": "meeting"},
@@ -405,6 +406,7 @@ events:meetings:answer                     302 404 302 404 404 404 404 404 404 4
 events:meetings:agenda                     302 404 200 404 404 404 404 404 404 404 404 404
 events:meetings:agenda_ics                 302 404 200 404 404 404 404 404 404 404 404 404
 events:meetings:follow_up                  302 404 200 404 404 404 404 404 404 404 404 404
+events:meetings:follow_up_outcome          302 404 302 404 302 404 404 404 302 404 404 302
 events:meetings:setup                      302 404 404 404 200 404 404 404 200 404 404 200
 events:meetings:remove                     302 404 404 404 302 404 404 404 302 404 404 302
 events:meetings:requests                   302 404 404 404 200 404 404 404 200 404 404 200

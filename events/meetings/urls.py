@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import organizer, participant, tables
+from .views import organizer, outcomes, participant, tables
 
 app_name = "meetings"
 
@@ -21,6 +21,11 @@ urlpatterns = [
     path("<int:pk>/meetings/agenda/", participant.agenda, name="agenda"),
     path("<int:pk>/meetings/agenda.ics", participant.agenda_ics, name="agenda_ics"),
     path("<int:pk>/meetings/<int:meeting_id>/follow-up/", participant.follow_up, name="follow_up"),
+    path(
+        "<int:pk>/meetings/follow-ups/<int:follow_up_id>/outcome/",
+        outcomes.outcome,
+        name="follow_up_outcome",
+    ),
     # The organizer's.
     path("<int:pk>/meetings/setup/", organizer.setup, name="setup"),
     path(

@@ -3,13 +3,30 @@ withdrawn by the sender."""
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Event, Meeting, MeetingProfile, MeetingRequest
 from events.services import EventError
 from talentbridge.models import User
-from talentbridge.services import log_action
+from talentbridge.services import log_action, notify
+
+
+def _notify(request: MeetingRequest, to: MeetingProfile, sender: MeetingProfile, what: str) -> None:
+    """Tell ``to`` (in the portal and by e-mail) what ``sender`` did; the link is their
+    matchmaking page, where the requests in and out are listed."""
+    notify(
+        to.user,
+        key=f"events.meetingrequest.{request.pk}.{what}",
+        template=f"meetings_request_{what}",
+        context={
+            "name": sender.user.name,
+            "event": request.event.title,
+            "message": request.message,
+        },
+        url=reverse("events:meetings:home", args=[request.event_id]),
+    )
 
 
 @transaction.atomic
@@ -52,6 +69,7 @@ def request_meeting(
         actor=requester,
         changes={"to": recipient.name, "priority": priority},
     )
+    _notify(request, theirs, mine, "received")
     return request
 
 
@@ -62,6 +80,7 @@ def _decide(request: MeetingRequest, status: str, verb: str, actor: User) -> Mee
     request.status, request.decided_at = status, timezone.now()
     request.save(update_fields=["status", "decided_at"])
     log_action(request, f"events.meetingrequest.{verb}", actor=actor)
+    _notify(request, request.requester, request.recipient, status)
     return request
 
 

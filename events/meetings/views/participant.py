@@ -20,6 +20,7 @@ from talentbridge.http import paginate
 from .. import queries, rules
 from ..forms import AvailabilityForm, FollowUpForm, ProfileForm, RequestForm
 from ..services.followups import record_follow_up
+from ..services.outcomes import LEADS_ON, found_outcome
 from ..services.profiles import opt_in, set_unavailable
 from ..services.requests import (
     accept_request,
@@ -245,5 +246,12 @@ def follow_up(request, pk: int, meeting_id: int):
             messages.success(request, _("Thank you: your follow-up is recorded."))
             return redirect("events:meetings:agenda", pk=event.pk)
     answers = meeting.follow_ups.filter(profile=profile)
-    context = {"event": event, "meeting": meeting, "form": form, "answers": answers}
+    context = {
+        "event": event,
+        "meeting": meeting,
+        "form": form,
+        "answers": answers,
+        "leads_on": LEADS_ON,
+        "outcome": found_outcome(meeting),
+    }
     return render(request, "events/meetings/follow_up.html", context)
