@@ -4,7 +4,7 @@ a judge's score sheet, the track judges."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from talentbridge.forms import PortalForm, PortalModelForm
+from talentbridge.forms import IdMultipleChoiceField, PortalForm, PortalModelForm
 
 from .models import Contest, Entry
 from .services import ContestError, check_attachment
@@ -175,7 +175,7 @@ class TrackJudgesForm(PortalForm):
         super().__init__(*args, **kwargs)
         self.tracks = list(tracks)
         for track in self.tracks:
-            self.fields[f"t{track.pk}"] = forms.ModelMultipleChoiceField(
+            self.fields[f"t{track.pk}"] = IdMultipleChoiceField(
                 label=track.name,
                 queryset=judges,
                 required=False,

@@ -57,7 +57,7 @@ def settings_variables() -> set[str]:
 
 def test_compose_has_the_production_services_with_healthchecks():
     services = load_compose()["services"]
-    assert set(services) == {"web", "worker", "beat", "db", "redis"}
+    assert set(services) == {"web", "worker", "beat", "db", "redis", "pushpin"}
     for name, service in services.items():
         assert "healthcheck" in service, name
     assert services["db"]["image"].startswith("postgres:15")

@@ -78,5 +78,8 @@ def test_beat_schedule_names_only_registered_tasks(settings):
         "talentbridge.sweep_outbox",
         "talentbridge.fail_stale_jobs",
         "projects.commissioners.escalate_whistles",
+        "projects.remind_followups",
+        "mentors.hometown.remind_contacts",
+        "events.refresh_talent_counts",
     }
     assert scheduled <= set(celery_app.tasks)

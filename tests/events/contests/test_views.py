@@ -205,3 +205,12 @@ def test_export_workbook_has_every_sheet(staged, client):
     assert entries.max_row == 2 and assignment.max_row == 4 and scores.max_row == 4
     assert ranking.max_row == 2
     assert entries["C2"].value == "小派科技"
+
+
+def test_an_id_beyond_64_bits_among_the_track_judges_is_refused_with_a_message(client, world):
+    client.force_login(world["manager"])
+    track = world["ai"]
+    url = reverse("events:contest_judges", kwargs={"pk": world["contest"].pk})
+    response = client.post(url, {f"t{track.pk}": "99999999999999999999"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
