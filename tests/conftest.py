@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from talentbridge.celery import app as celery_app
+from talentbridge.regions import load_regions
 from tests import services
 from tests.factories import UserFactory
 
@@ -36,6 +37,13 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def region_tree(db):
+    """The division tree. Migrations load it, but a transactional test (every browser test)
+    runs after others that emptied each table, so such a test asks for it again."""
+    load_regions()
 
 
 @pytest.fixture

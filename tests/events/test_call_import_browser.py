@@ -25,7 +25,7 @@ def _choose(page, rows):
 
 
 def test_an_organizer_imports_projects_into_the_call_and_sees_the_queue(
-    page, live_server, login_page, event, organizer
+    page, live_server, login_page, event, organizer, region_tree
 ):
     IndustryChain.objects.create(slug="marine_economy", name_zh="海洋经济", name_en="Marine")
     now = timezone.now()
