@@ -73,7 +73,12 @@ def postgres(max_connections: int = 300) -> Iterator[str]:
         options = (
             f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={data} "
             f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            f"-c max_connections={max_connections}"
+            f"-c max_connections={max_connections} "
+            # Tests roll their rows back, so autovacuum would analyze the tables as empty and
+            # the planner would then join the next test's thousands of uncommitted demo rows
+            # as if each table held one (a seeded demo's query ran for minutes). Never-analyzed
+            # tables are planned from their real size.
+            f"-c autovacuum=off"
         )
         subprocess.run(
             _as_postgres_user(
