@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from celery._state import _set_task_join_will_block
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
@@ -22,9 +23,15 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 @pytest.fixture(autouse=True)
 def _tasks_in_process():
-    """Run tasks in-process unless a test asks for the real worker (``celery_worker``)."""
+    """Run tasks in-process unless a test asks for the real worker (``celery_worker``).
+
+    Celery marks "inside a task" in one process-wide flag that each in-process task sets and
+    restores; two live-server threads sending tasks at once can restore it in the wrong order
+    and leave it set, after which every ``result.get()`` in the session refuses to run.
+    """
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    _set_task_join_will_block(False)
     yield
 
 

@@ -98,6 +98,9 @@ def test_big_screen_shows_mentor_and_mentee_cards_level(
     page.set_viewport_size({"width": 1600, "height": 900})
     page.goto(f"{live_server.url}/events/{event.pk}/ceremony/screen")
     expect(page.locator("#screen-mentor")).to_be_visible()
-    mentor, mentee = (box.bounding_box() for box in page.locator(".ev-screen-person").all())
+    expect(page.locator(".ev-screen-person")).to_have_count(2)
+    mentor, mentee = page.locator(".ev-screen-person").evaluate_all(
+        "cards => cards.map(card => card.getBoundingClientRect().toJSON())"
+    )
     assert abs(mentor["y"] - mentee["y"]) <= 1
     assert abs(mentor["height"] - mentee["height"]) <= 1
