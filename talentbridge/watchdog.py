@@ -90,8 +90,8 @@ class Watchdog(bootsteps.StartStopStep):
         while not self.stopping.wait(self.interval):
             if state.should_stop is not None or state.should_terminate is not None:
                 return  # shutting down already
-            queues = list(worker.app.amqp.queues.consume_from)
             try:
+                queues = list(worker.app.amqp.queues.consume_from)
                 waiting = waiting_tasks(worker.app, queues)
             except Exception as error:  # the broker is away: the consumer's own retries apply
                 logger.debug("watchdog: cannot count waiting tasks: %r", error)
