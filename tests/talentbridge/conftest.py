@@ -17,15 +17,16 @@ PROBE_APP = "tests.talentbridge.probe_app"
 def workers():
     """Start named worker processes on the default queue; the session's worker pauses meanwhile.
 
-    Returns ``start(name, **env)``; every worker still alive at the end is stopped. They run
-    the portal's app with the probes of ``probe_app`` and a short visibility timeout, so a
-    killed worker's task comes back in seconds.
+    Returns ``start(name, *pool, **env)`` (``pool``: the pool's options, ``-P solo`` unless
+    given); every worker still alive at the end is stopped. They run the portal's app with the
+    probes of ``probe_app`` and a short visibility timeout, so a killed worker's task comes
+    back in seconds.
     """
     celery_app.conf.task_always_eager = False
     paused = celery_app.control.cancel_consumer("celery", reply=True, timeout=1)
     started: list[subprocess.Popen] = []
 
-    def start(name: str, **env) -> subprocess.Popen:
+    def start(name: str, *pool: str, **env) -> subprocess.Popen:
         if not started:
             # The profile refreshes the test's world queued are not what it is about.
             celery_app.control.purge()
@@ -38,7 +39,7 @@ def workers():
             **env,
         }
         proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", PROBE_APP, "worker", "-P", "solo"]
+            [sys.executable, "-m", "celery", "-A", PROBE_APP, "worker", *(pool or ["-P", "solo"])]
             + ["-n", f"{name}@localhost", "--without-gossip", "--without-mingle"]
             + ["--without-heartbeat", "-l", "info"],
             env=environ,

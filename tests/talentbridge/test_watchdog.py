@@ -99,6 +99,29 @@ def test_stuck_worker_exits_by_itself_and_the_next_one_does_its_tasks(workers):
     wait_for(lambda: Notification.objects.filter(key="watchdog.stuck").count() == 3, timeout=30)
 
 
+@on_real_services
+def test_stuck_worker_whose_warm_shutdown_hangs_exits_at_once(workers):
+    worker = workers("hung", "-P", "threads", "-c", "2", WORKER_WATCHDOG_SECONDS=str(BOUND))
+    destination = ["hung@localhost"]
+    # One slot busy with a task longer than the watchdog's patience; the other is free.
+    celery_app.send_task("tests.probe.hold", kwargs={"seconds": BOUND * 5})
+    inspect = celery_app.control.inspect(destination, timeout=0.5)
+    wait_for(lambda: (inspect.active() or {}).get(destination[0]))
+    celery_app.control.broadcast(
+        "stall_consumer", arguments={"queue": "celery"}, destination=destination, reply=True
+    )
+    send_welcomes(2, "watchdog.hung")
+    # The warm shutdown waits for the long task; the watchdog does not wait beyond its bound.
+    started = time.monotonic()
+    assert worker.wait(timeout=BOUND * 8) == EX_UNAVAILABLE
+    assert time.monotonic() - started < BOUND * 2 + 6
+    log = (ARTIFACTS / "celery-hung.log").read_text()
+    assert "while 2 wait in celery and 1 of its 2 slots are free" in log
+    assert "the worker did not stop within 2 s; exiting now" in log
+    workers("after-hung")
+    wait_for(lambda: Notification.objects.filter(key="watchdog.hung").count() == 2, timeout=30)
+
+
 # --- Beat across a Redis restart --------------------------------------------------------------
 
 
