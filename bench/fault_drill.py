@@ -18,7 +18,9 @@ the outbox sweep beat would run), and the
 time to recover (from the failure to the last request that failed). Machine load is printed.
 
 The worker uses ``CELERY_VISIBILITY_TIMEOUT=20`` so that a killed worker's task comes back
-within the drill (production default: 600 s). Everything listens on 127.0.0.1 only.
+within the drill (production default: 600 s), and ``WORKER_WATCHDOG_SECONDS=15`` (default 120):
+a worker left taking no tasks exits, and the drill starts it again as a supervisor would
+(printed: restarts). Everything listens on 127.0.0.1 only.
 Run: .venv/bin/python bench/fault_drill.py [worker] [redis] [postgres] (all three by default);
 the worker's log goes to test-artifacts/fault-drill-worker.log.
 """
@@ -49,6 +51,7 @@ REDIS_DOWN = 10.0
 WORKER_BACK_AFTER = 5.0
 SETTLE_TIMEOUT = 90  # seconds to wait for the tickets after a phase
 VISIBILITY = 20
+WATCHDOG = 15
 
 
 def load(port: int, event_id: int, category_id: int, cookies: list[str]) -> list:
@@ -89,7 +92,11 @@ def start_worker(env: dict, log) -> subprocess.Popen:
         [sys.executable, "-m", "celery", "-A", "talentbridge", "worker", "-c", "2"]
         + ["--without-gossip", "--without-mingle", "-l", "info"],
         cwd=ROOT,
-        env={**env, "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY)},
+        env={
+            **env,
+            "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY),
+            "WORKER_WATCHDOG_SECONDS": str(WATCHDOG),
+        },
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -99,6 +106,7 @@ class Stack:
     def __init__(self, env, database_url, redis_url, log):
         self.env, self.database_url, self.redis_url, self.log = env, database_url, redis_url, log
         self.worker = start_worker(env, log)
+        self.restarts = 0
         from talentbridge.celery import app
 
         deadline = time.monotonic() + 120
@@ -122,8 +130,14 @@ class Stack:
             test_services.restart_postgres(self.database_url)
         return time.monotonic() - started
 
+    def supervise(self) -> None:
+        """Start the worker again if it exited by itself (its watchdog), as compose does."""
+        if self.worker.poll() is not None:
+            self.restarts += 1
+            self.worker = start_worker(self.env, self.log)
 
-def settle(user_ids: list[int]) -> tuple[int, int, float, int]:
+
+def settle(user_ids: list[int], stack: Stack) -> tuple[int, int, float, int]:
     """Sweep the outbox as beat does and wait for the tickets; (saved, lost, seconds, kept)."""
     from django.db import close_old_connections
 
@@ -137,6 +151,7 @@ def settle(user_ids: list[int]) -> tuple[int, int, float, int]:
     started = time.monotonic()
     deadline = started + SETTLE_TIMEOUT
     while True:
+        stack.supervise()
         close_old_connections()
         try:
             send_kept_tasks(app)
@@ -218,7 +233,10 @@ def main() -> int:
                 lasted = stack.fail(kind)
                 results = pending.result(timeout=SECONDS * 4)
                 users = [people[f"rush{i}@bench.cn"] for i in phase]
-                report(kind, results, lasted, *settle(users))
+                restarts = stack.restarts
+                report(kind, results, lasted, *settle(users, stack))
+                restarts = stack.restarts - restarts
+                print(f"  worker restarted after its watchdog stopped it: {restarts}")
         finally:
             server.terminate()
             server.wait(timeout=30)

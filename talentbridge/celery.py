@@ -14,6 +14,8 @@ from celery import Celery, Task
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
+from talentbridge.watchdog import Watchdog
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentbridge.settings")
 
 
@@ -44,3 +46,4 @@ class TransactionAwareTask(Task):
 app = Celery("talentbridge", task_cls=TransactionAwareTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.steps["worker"].add(Watchdog)

@@ -143,6 +143,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 JOB_STALE_MINUTES = env.int("JOB_STALE_MINUTES", default=20)
+# A worker that has received nothing for this many seconds while tasks wait in its queues and
+# it has free slots exits, so that its supervisor starts it again (talentbridge/watchdog.py;
+# 0: never). It outlasts the broker's own reconnection, which takes seconds.
+WORKER_WATCHDOG_SECONDS = env.int("WORKER_WATCHDOG_SECONDS", default=120)
 # The weakest match score a pairing plan pairs (the engine's "possible" label starts there).
 PAIRING_PLAN_MIN_SCORE = env.float("PAIRING_PLAN_MIN_SCORE", default=0.12)
 # Whether offices may see the platform's talent map (counts only, small cells as "< 5").

@@ -2,15 +2,14 @@
 stopped and started, PostgreSQL restarted with a fast shutdown, the mail server away.
 
 Each test asserts the exact outcome: the same suggestion lists as a clean run, every
-registration kept, every task sent, the job's final state. Workers started here use a short
-visibility timeout, so a killed worker's task comes back in seconds instead of minutes.
+registration kept, every task sent, the job's final state. Workers started here (``workers``) use a
+short visibility timeout, so a killed worker's task comes back in seconds instead of minutes.
 """
 
 import os
 import signal
 import socketserver
 import subprocess
-import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from talentbridge.recovery import fail_stale_jobs
 from talentbridge.services import notify
 from talentbridge.tasks import task_sweep_outbox
 from tests import services
-from tests.conftest import ARTIFACTS, _test_database_url, wait_for
+from tests.conftest import wait_for
 from tests.factories import (
     AttendeeCategoryFactory,
     ChallengeFactory,
@@ -50,7 +49,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-VISIBILITY_SECONDS = 2
 WORDS = [
     "泵站",
     "故障",
@@ -70,60 +68,7 @@ WORDS = [
 ]
 
 
-# --- Workers this module starts and kills -------------------------------------------------------
-
-
-@pytest.fixture
-def workers():
-    """Start named worker processes on the default queue; the session's worker pauses meanwhile.
-
-    Returns ``start(name, **env)``; every worker still alive at the end is killed.
-    """
-    celery_app.conf.task_always_eager = False
-    paused = celery_app.control.cancel_consumer("celery", reply=True, timeout=1)
-    started: list[subprocess.Popen] = []
-
-    def start(name: str, **env) -> subprocess.Popen:
-        if not started:
-            # The profile refreshes the test's world queued are not what it is about.
-            celery_app.control.purge()
-        ARTIFACTS.mkdir(exist_ok=True)
-        log = (ARTIFACTS / f"celery-{name}.log").open("w")
-        environ = {
-            **os.environ,
-            "DATABASE_URL": _test_database_url(),
-            "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_SECONDS),
-            **env,
-        }
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "talentbridge", "worker", "-P", "solo"]
-            + ["-n", f"{name}@localhost", "--without-gossip", "--without-mingle"]
-            + ["--without-heartbeat", "-l", "info"],
-            env=environ,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        started.append(proc)
-        wait_for(
-            lambda: (
-                proc.poll() is None
-                and celery_app.control.ping(destination=[f"{name}@localhost"], timeout=0.5)
-            ),
-            timeout=60,
-        )
-        return proc
-
-    yield start
-    for proc in started:
-        proc.terminate()  # a warm shutdown hands back what the worker holds
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    for reply in paused:
-        celery_app.control.add_consumer("celery", destination=list(reply), reply=True)
-    celery_app.conf.task_always_eager = True
+# --- Workers killed (the ``workers`` fixture is in conftest.py) ------------------------------
 
 
 def sigkill(proc: subprocess.Popen) -> None:
