@@ -15,7 +15,7 @@ import logging
 import urllib.request
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +79,41 @@ def publish(channels_and_content: list[tuple[str, str, str]]) -> bool:
             logger.warning("push engine at %s did not take the update", url, exc_info=True)
             delivered = False
     return delivered
+
+
+def stream_response(
+    request: HttpRequest, *, channel: str, catch_up, retry_ms: int, check_seconds: float = 0.25
+):
+    """A Server-Sent Events answer for one live channel, through Pushpin or served by Django.
+
+    ``catch_up(last_id)`` returns ``(tag, event)``: the current version tag and its event, or
+    an empty event when the client already has that tag (or the object is gone: tag None).
+    """
+    import time
+
+    last_id = (request.headers.get("Last-Event-ID") or request.GET.get("lastEventId", ""))[:100]
+    if is_grip_proxied(request):
+        _tag, event = catch_up(last_id)
+        response = HttpResponse(f"retry: {retry_ms}\n\n" + event, content_type="text/event-stream")
+        hold_stream(response, [channel])
+    else:
+        seconds = 0 if push_enabled() else settings.LIVE_STREAM_SECONDS
+
+        def served(last_id=last_id):
+            yield f"retry: {retry_ms}\n\n"
+            deadline = time.monotonic() + seconds
+            while True:
+                tag, event = catch_up(last_id)
+                if tag is None:
+                    return
+                if event:
+                    last_id = tag
+                    yield event
+                if time.monotonic() >= deadline:
+                    return
+                time.sleep(check_seconds)
+
+        response = StreamingHttpResponse(served(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response

@@ -12,6 +12,7 @@ from talentbridge.rules import has_office_role
 from talentbridge.services import log_action, notify
 
 from .assignment import build_assignment, fit_matrix
+from .live import publish_on_commit
 from .models import (
     AssignmentRule,
     Award,
@@ -105,6 +106,7 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         .get(pk=assignment.pk)
     )
     contest = sheet.entry.contest
+    publish_on_commit(contest.pk)
     if sheet.judge_id != actor.pk or not has_office_role(actor, contest.office, OfficeRole.JUDGE):
         raise ContestError(_("This is not your sheet."))
     if not sheet.round.is_open:
@@ -187,6 +189,7 @@ def show_on_stage(final: Round, entry: Entry | None, *, actor: User) -> Round:
         raise ContestError(_("Only a finalist can go on stage."))
     final.current = entry
     final.save(update_fields=["current"])
+    publish_on_commit(final.contest_id)
     log_action(
         final.contest,
         "events.contest.stage",

@@ -2,8 +2,9 @@
 have scored it and, once every judge has, its result.
 
 ``final_state`` is the one place the screen's content comes from, and ``state_tag`` its
-version: the screen polls with the tag as ETag, as the ceremony screen does; a push channel
-would publish the same state when the tag changes.
+version: the state is pushed on commit of every score save or stage change through the
+ceremony's push mechanism (``talentbridge.live``), and the screen falls back to polling with
+the tag as ETag.
 """
 
 import hashlib
@@ -71,3 +72,52 @@ def state_tag(state: FinalState) -> str:
         state.total,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+# Live push: the same channels-and-publish mechanism as the ceremony (talentbridge.live).
+RETRY_MS = 1000
+
+
+def contest_channel(contest_id: int, language: str) -> str:
+    return f"contest-{contest_id}-screen-{language}"
+
+
+def state_event(state: FinalState) -> str:
+    from django.template.loader import render_to_string
+
+    from talentbridge.live import sse_event
+
+    html = render_to_string(
+        "events/contests/_screen_state.html", {"contest": state.contest, "state": state}
+    )
+    return sse_event(state_tag(state), "state", html, retry_ms=RETRY_MS)
+
+
+def publish_final(contest: Contest) -> bool:
+    """Render the final's state once per language and publish each to its channel."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from talentbridge.live import publish, push_enabled
+
+    if not push_enabled():
+        return False
+    state = final_state(contest)
+    items = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            items.append(
+                (contest_channel(contest.pk, language), state_tag(state), state_event(state))
+            )
+    return publish(items)
+
+
+def publish_on_commit(contest_id: int) -> None:
+    from django.db import transaction
+
+    def run():
+        contest = Contest.objects.filter(pk=contest_id).first()
+        if contest is not None:
+            publish_final(contest)
+
+    transaction.on_commit(run)
