@@ -6,13 +6,16 @@ Pushpin, in GRIP headers, which channels to hold the connection open on; Django 
 with it. A change is published once per channel to Pushpin's HTTP publish endpoint (every
 node's, when several run) and Pushpin writes it to all the connections it holds.
 
-Without Pushpin (the embedded default) the stream view serves the connection itself for a
-while (see ``events.views.live``); nothing here is needed for that.
+Without Pushpin (the embedded default) ``stream_response`` serves the connection itself for a
+while, looking for a new state a few times a second; the browser reconnects when it ends.
+Every live stream of the portal (the ceremony's, the contest final's) answers through it.
 """
 
 import json
 import logging
+import time
 import urllib.request
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -82,15 +85,18 @@ def publish(channels_and_content: list[tuple[str, str, str]]) -> bool:
 
 
 def stream_response(
-    request: HttpRequest, *, channel: str, catch_up, retry_ms: int, check_seconds: float = 0.25
-):
+    request: HttpRequest,
+    *,
+    channel: str,
+    catch_up: Callable[[str], tuple[str | None, str]],
+    retry_ms: int,
+    check_seconds: float = 0.25,
+) -> HttpResponse | StreamingHttpResponse:
     """A Server-Sent Events answer for one live channel, through Pushpin or served by Django.
 
     ``catch_up(last_id)`` returns ``(tag, event)``: the current version tag and its event, or
     an empty event when the client already has that tag (or the object is gone: tag None).
     """
-    import time
-
     last_id = (request.headers.get("Last-Event-ID") or request.GET.get("lastEventId", ""))[:100]
     if is_grip_proxied(request):
         _tag, event = catch_up(last_id)

@@ -106,7 +106,6 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         .get(pk=assignment.pk)
     )
     contest = sheet.entry.contest
-    publish_on_commit(contest.pk)
     if sheet.judge_id != actor.pk or not has_office_role(actor, contest.office, OfficeRole.JUDGE):
         raise ContestError(_("This is not your sheet."))
     if not sheet.round.is_open:
@@ -133,6 +132,8 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         actor=actor,
         changes={"round": sheet.round.kind, "total": total, "marks": clean},
     )
+    if sheet.round.kind == Round.Kind.FINAL:
+        publish_on_commit(contest.pk)
     return score
 
 
@@ -177,6 +178,7 @@ def advance_to_final(contest: Contest, *, actor: User) -> Round:
         ]
     )
     log_action(contest, "events.contest.advance", actor=actor, changes={"finalists": len(chosen)})
+    publish_on_commit(contest.pk)
     return final
 
 

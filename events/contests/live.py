@@ -11,7 +11,13 @@ import hashlib
 from dataclasses import dataclass
 from statistics import fmean
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from talentbridge.live import publish, push_enabled, sse_event
 
 from .models import Contest, Entry, JudgeAssignment, Round
 
@@ -74,7 +80,7 @@ def state_tag(state: FinalState) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-# Live push: the same channels-and-publish mechanism as the ceremony (talentbridge.live).
+# How long a reconnecting screen waits before it tries again.
 RETRY_MS = 1000
 
 
@@ -83,10 +89,7 @@ def contest_channel(contest_id: int, language: str) -> str:
 
 
 def state_event(state: FinalState) -> str:
-    from django.template.loader import render_to_string
-
-    from talentbridge.live import sse_event
-
+    """The state as one SSE event in the active language."""
     html = render_to_string(
         "events/contests/_screen_state.html", {"contest": state.contest, "state": state}
     )
@@ -95,25 +98,22 @@ def state_event(state: FinalState) -> str:
 
 def publish_final(contest: Contest) -> bool:
     """Render the final's state once per language and publish each to its channel."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from talentbridge.live import publish, push_enabled
-
     if not push_enabled():
         return False
     state = final_state(contest)
+    tag = state_tag(state)
     items = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            items.append(
-                (contest_channel(contest.pk, language), state_tag(state), state_event(state))
-            )
+            items.append((contest_channel(contest.pk, language), tag, state_event(state)))
     return publish(items)
 
 
 def publish_on_commit(contest_id: int) -> None:
-    from django.db import transaction
+    """After commit, push the final's new state to the open screens; a screen that misses it
+    catches up from its last event id when it reconnects."""
+    if not push_enabled():
+        return
 
     def run():
         contest = Contest.objects.filter(pk=contest_id).first()

@@ -3,10 +3,14 @@ It follows its live stream like the ceremony screen, polling with an ETag as fal
 
 from django.http import HttpResponseNotModified
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language
 
+from talentbridge.live import stream_response
+
 from .. import rules
-from ..live import final_state, state_tag
+from ..live import RETRY_MS, contest_channel, final_state, state_event, state_tag
+from ..models import Contest
 from .common import contest_for
 
 
@@ -31,18 +35,13 @@ def screen_state(request, pk: int):
 
 
 def screen_stream(request, pk: int):
-    """The screen's live stream (SSE), pushed like the ceremony's."""
-    from django.utils import translation
-
-    from talentbridge.live import stream_response
-
-    from ..live import RETRY_MS, contest_channel, state_event
-    from ..models import Contest
-
+    """The screen's live stream (SSE): held by the push engine on the language's channel, or
+    served by Django itself in the embedded mode; a reconnecting screen that names the state
+    it last saw gets the current one only when it changed."""
     contest = contest_for(request, pk, rules.can_view_contest)
     language = get_language()
 
-    def catch_up(last_id):
+    def catch_up(last_id: str):
         current = Contest.objects.filter(pk=contest.pk).first()
         if current is None:
             return None, ""

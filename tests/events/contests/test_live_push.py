@@ -6,7 +6,6 @@ from django.urls import reverse
 from events.contests import live
 from events.contests.judging import advance_to_final, save_score, show_on_stage
 from events.models import JudgeAssignment
-from talentbridge import live as push
 
 from .test_views import staged  # noqa: F401 (fixture)
 from .world import full_marks
@@ -20,11 +19,15 @@ def test_a_score_save_publishes_the_final_per_language(
 ):
     settings.PUSHPIN_PUBLISH_URLS = ["http://127.0.0.1:9"]
     published = []
-    monkeypatch.setattr(push, "publish", lambda items: published.extend(items) or True)
+    monkeypatch.setattr(live, "publish", lambda items: published.extend(items) or True)
     contest, manager = staged["contest"], staged["manager"]
-    final = advance_to_final(contest, actor=manager)
     with django_capture_on_commit_callbacks(execute=True):
+        save_score(staged["sheet"], actor=staged["judges"][0], marks=full_marks(contest))
+    assert published == []  # a preliminary score is not on the big screen
+    with django_capture_on_commit_callbacks(execute=True):
+        final = advance_to_final(contest, actor=manager)
         show_on_stage(final, staged["entry"], actor=manager)
+    assert len(published) == 4
     published.clear()
     judge = staged["judges"][0]
     sheet = JudgeAssignment.objects.get(judge=judge, round=final)
