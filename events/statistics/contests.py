@@ -72,7 +72,7 @@ def contest_tables(figures: dict) -> list[dict]:
     return [
         {
             "key": "contests",
-            "title": _("Contests"),
+            "title": _("Contest figures"),
             "headers": [_("Figure"), _("Value")],
             "rows": [[str(label), figures[key]] for key, label in CONTEST_FIGURES],
         },
