@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.contests import live
 from events.contests.judging import advance_to_final, save_score, show_on_stage
-from events.models import JudgeAssignment
+from events.models import Contest, JudgeAssignment
 
 from .test_views import staged  # noqa: F401 (fixture)
 from .world import full_marks
@@ -57,3 +57,15 @@ def test_embedded_stream_sends_the_current_state(settings, staged, client):  # n
     assert "screen-progress" in body
     again = b"".join(client.get(url, HTTP_LAST_EVENT_ID=tag).streaming_content).decode()
     assert "event: state" not in again
+
+
+def test_the_stream_of_a_private_contest_is_only_for_its_managers(settings, staged, client):  # noqa: F811
+    settings.LIVE_STREAM_SECONDS = 0
+    contest = staged["contest"]
+    Contest.objects.filter(pk=contest.pk).update(is_public=False)
+    url = reverse("events:contest_screen_stream", args=[contest.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(staged["judges"][0])
+    assert client.get(url).status_code == 404
+    client.force_login(staged["manager"])
+    assert client.get(url).status_code == 200
