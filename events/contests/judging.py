@@ -132,8 +132,8 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         actor=actor,
         changes={"round": sheet.round.kind, "total": total, "marks": clean},
     )
-    if sheet.round.kind == Round.Kind.FINAL:
-        publish_on_commit(contest.pk)
+    if sheet.round.kind == Round.Kind.FINAL and sheet.round.current_id == sheet.entry_id:
+        publish_on_commit(contest.pk)  # the big screen shows the team on stage
     return score
 
 

@@ -26,13 +26,23 @@ def test_a_score_save_publishes_the_final_per_language(
     assert published == []  # a preliminary score is not on the big screen
     with django_capture_on_commit_callbacks(execute=True):
         final = advance_to_final(contest, actor=manager)
-        show_on_stage(final, staged["entry"], actor=manager)
-    assert len(published) == 4
+    assert len(published) == 2  # the screen now waits for the final
     published.clear()
-    judge = staged["judges"][0]
-    sheet = JudgeAssignment.objects.get(judge=judge, round=final)
+    first, second = staged["judges"][:2]
     with django_capture_on_commit_callbacks(execute=True):
-        save_score(sheet, actor=judge, marks=full_marks(contest, 9))
+        save_score(
+            JudgeAssignment.objects.get(judge=first, round=final),
+            actor=first,
+            marks=full_marks(contest, 9),
+        )
+    assert published == []  # a score of a team not on stage does not change the screen
+    with django_capture_on_commit_callbacks(execute=True):
+        show_on_stage(final, staged["entry"], actor=manager)
+    assert len(published) == 2
+    published.clear()
+    sheet = JudgeAssignment.objects.get(judge=second, round=final)
+    with django_capture_on_commit_callbacks(execute=True):
+        save_score(sheet, actor=second, marks=full_marks(contest, 9))
     assert [channel for channel, _id, _content in published] == [
         f"contest-{contest.pk}-screen-zh-hans",
         f"contest-{contest.pk}-screen-en",
