@@ -13,6 +13,7 @@ from docx import Document
 from . import statistics
 from .models import Event
 from .statistics import FUNNEL, Scope
+from .statistics.contests import CONTEST_FIGURES, contest_tables
 
 # The headline cards: figure key, label, whether it is an amount of money.
 HEADLINE = [
@@ -314,6 +315,7 @@ def tables(figures: dict) -> list[dict]:
                 "signed",
             ),
         },
+        *(contest_tables(figures["contests"]) if figures["contests"]["entries"] else []),
     ]
 
 
@@ -344,8 +346,12 @@ def chart_data(figures: dict) -> dict:
 
 def figures_sheet(scope: Scope) -> tuple[str, list[str], list[list]]:
     """The first sheet of an event's workbook: the headline figures."""
-    numbers = statistics.figures(scope)["headline"]
+    figures = statistics.figures(scope)
+    numbers, contests = figures["headline"], figures["contests"]
     rows = [[str(label), numbers[key]] for key, label, _money in HEADLINE]
+    rows += [[str(label), contests[key]] for key, label in CONTEST_FIGURES]
+    for table in contest_tables(contests)[1:]:  # by track, by region
+        rows += [[f"{table['title']} · {name}", n] for name, n in table["rows"]]
     return _("Figures"), [_("Figure"), _("Value")], rows
 
 

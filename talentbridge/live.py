@@ -6,16 +6,19 @@ Pushpin, in GRIP headers, which channels to hold the connection open on; Django 
 with it. A change is published once per channel to Pushpin's HTTP publish endpoint (every
 node's, when several run) and Pushpin writes it to all the connections it holds.
 
-Without Pushpin (the embedded default) the stream view serves the connection itself for a
-while (see ``events.views.live``); nothing here is needed for that.
+Without Pushpin (the embedded default) ``stream_response`` serves the connection itself for a
+while, looking for a new state a few times a second; the browser reconnects when it ends.
+Every live stream of the portal (the ceremony's, the contest final's) answers through it.
 """
 
 import json
 import logging
+import time
 import urllib.request
+from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +82,44 @@ def publish(channels_and_content: list[tuple[str, str, str]]) -> bool:
             logger.warning("push engine at %s did not take the update", url, exc_info=True)
             delivered = False
     return delivered
+
+
+def stream_response(
+    request: HttpRequest,
+    *,
+    channel: str,
+    catch_up: Callable[[str], tuple[str | None, str]],
+    retry_ms: int,
+    check_seconds: float = 0.25,
+) -> HttpResponse | StreamingHttpResponse:
+    """A Server-Sent Events answer for one live channel, through Pushpin or served by Django.
+
+    ``catch_up(last_id)`` returns ``(tag, event)``: the current version tag and its event, or
+    an empty event when the client already has that tag (or the object is gone: tag None).
+    """
+    last_id = (request.headers.get("Last-Event-ID") or request.GET.get("lastEventId", ""))[:100]
+    if is_grip_proxied(request):
+        _tag, event = catch_up(last_id)
+        response = HttpResponse(f"retry: {retry_ms}\n\n" + event, content_type="text/event-stream")
+        hold_stream(response, [channel])
+    else:
+        seconds = 0 if push_enabled() else settings.LIVE_STREAM_SECONDS
+
+        def served(last_id=last_id):
+            yield f"retry: {retry_ms}\n\n"
+            deadline = time.monotonic() + seconds
+            while True:
+                tag, event = catch_up(last_id)
+                if tag is None:
+                    return
+                if event:
+                    last_id = tag
+                    yield event
+                if time.monotonic() >= deadline:
+                    return
+                time.sleep(check_seconds)
+
+        response = StreamingHttpResponse(served(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"
+    return response

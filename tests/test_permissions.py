@@ -52,6 +52,7 @@ ARGS = {
     "events:contest_export": {"pk": "contest"},
     "events:contest_screen": {"pk": "contest"},
     "events:contest_screen_state": {"pk": "contest"},
+    "events:contest_screen_stream": {"pk": "contest"},
     "events:meetings:person": {"pk": "event", "profile_id": "meeting_profile"},
     "events:meetings:answer": {"pk": "event", "request_id": "meeting_request", "action": "=accept"},
     "events:meetings:follow_up": {"pk": "event", "meeting_id": "meeting"},
@@ -397,6 +398,7 @@ events:contest_awards                      302 404 404 404 200 404 404 404 404 4
 events:contest_export                      302 404 404 404 200 404 404 404 404 404 404 200
 events:contest_screen                      200 200 200 200 200 200 200 200 200 200 200 200
 events:contest_screen_state                200 200 200 200 200 200 200 200 200 200 200 200
+events:contest_screen_stream               200 200 200 200 200 200 200 200 200 200 200 200
 events:meetings:home                       302 404 200 404 404 404 404 404 404 404 404 404
 events:meetings:profile                    302 404 200 404 404 404 404 404 404 404 404 404
 events:meetings:availability               302 404 302 404 404 404 404 404 404 404 404 404

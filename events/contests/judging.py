@@ -12,6 +12,7 @@ from talentbridge.rules import has_office_role
 from talentbridge.services import log_action, notify
 
 from .assignment import build_assignment, fit_matrix
+from .live import publish_on_commit
 from .models import (
     AssignmentRule,
     Award,
@@ -131,6 +132,8 @@ def save_score(assignment: JudgeAssignment, *, actor: User, marks: dict, comment
         actor=actor,
         changes={"round": sheet.round.kind, "total": total, "marks": clean},
     )
+    if sheet.round.kind == Round.Kind.FINAL and sheet.round.current_id == sheet.entry_id:
+        publish_on_commit(contest.pk)  # the big screen shows the team on stage
     return score
 
 
@@ -175,6 +178,7 @@ def advance_to_final(contest: Contest, *, actor: User) -> Round:
         ]
     )
     log_action(contest, "events.contest.advance", actor=actor, changes={"finalists": len(chosen)})
+    publish_on_commit(contest.pk)
     return final
 
 
@@ -187,6 +191,7 @@ def show_on_stage(final: Round, entry: Entry | None, *, actor: User) -> Round:
         raise ContestError(_("Only a finalist can go on stage."))
     final.current = entry
     final.save(update_fields=["current"])
+    publish_on_commit(final.contest_id)
     log_action(
         final.contest,
         "events.contest.stage",

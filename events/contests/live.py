@@ -2,15 +2,22 @@
 have scored it and, once every judge has, its result.
 
 ``final_state`` is the one place the screen's content comes from, and ``state_tag`` its
-version: the screen polls with the tag as ETag, as the ceremony screen does; a push channel
-would publish the same state when the tag changes.
+version: the state is pushed on commit of every score save or stage change through the
+ceremony's push mechanism (``talentbridge.live``), and the screen falls back to polling with
+the tag as ETag.
 """
 
 import hashlib
 from dataclasses import dataclass
 from statistics import fmean
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from talentbridge.live import publish, push_enabled, sse_event
 
 from .models import Contest, Entry, JudgeAssignment, Round
 
@@ -71,3 +78,46 @@ def state_tag(state: FinalState) -> str:
         state.total,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+# How long a reconnecting screen waits before it tries again.
+RETRY_MS = 1000
+
+
+def contest_channel(contest_id: int, language: str) -> str:
+    return f"contest-{contest_id}-screen-{language}"
+
+
+def state_event(state: FinalState) -> str:
+    """The state as one SSE event in the active language."""
+    html = render_to_string(
+        "events/contests/_screen_state.html", {"contest": state.contest, "state": state}
+    )
+    return sse_event(state_tag(state), "state", html, retry_ms=RETRY_MS)
+
+
+def publish_final(contest: Contest) -> bool:
+    """Render the final's state once per language and publish each to its channel."""
+    if not push_enabled():
+        return False
+    state = final_state(contest)
+    tag = state_tag(state)
+    items = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            items.append((contest_channel(contest.pk, language), tag, state_event(state)))
+    return publish(items)
+
+
+def publish_on_commit(contest_id: int) -> None:
+    """After commit, push the final's new state to the open screens; a screen that misses it
+    catches up from its last event id when it reconnects."""
+    if not push_enabled():
+        return
+
+    def run():
+        contest = Contest.objects.filter(pk=contest_id).first()
+        if contest is not None:
+            publish_final(contest)
+
+    transaction.on_commit(run)

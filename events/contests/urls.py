@@ -63,4 +63,5 @@ urlpatterns = [
     path("contests/<int:pk>/manage/export.xlsx", organizer.export, name="contest_export"),
     path("contests/<int:pk>/screen", screen.screen, name="contest_screen"),
     path("contests/<int:pk>/screen/state", screen.screen_state, name="contest_screen_state"),
+    path("contests/<int:pk>/screen/stream", screen.screen_stream, name="contest_screen_stream"),
 ]

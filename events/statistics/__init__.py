@@ -17,6 +17,7 @@ from .boards import (
     pairings_by_field,
     postings_by_stage,
 )
+from .contests import contest_figures_in
 from .people import (
     demand_organizations,
     experts_by_residence,
@@ -33,6 +34,7 @@ __all__ = [
     "STAGES",
     "Scope",
     "claims_by_status",
+    "contest_figures_in",
     "demand_organizations",
     "event_rows",
     "experts_by_residence",
@@ -83,6 +85,7 @@ def figures(scope: Scope) -> dict:
         "landings_by_county": landings_by_region(scope, "county"),
         "residence": residence,
         "hometown": hometown_experts(scope),
+        "contests": contest_figures_in(scope),
         "headline": {
             "mentors": residence["domestic"] + residence["overseas"],
             "mentees": sum(row["count"] for row in mentees),

@@ -14,7 +14,9 @@ plain numbers and lists. Each figure names what it counts; the choices are docum
 - studios and training: studios opened, training sessions held (trainees, backbone staff);
 - signings: agreements signed at the offices' events or for their projects (those signed on
   stage counted apart);
-- follow-ups: the latest check-in of each landing — operating or not, jobs, talents.
+- follow-ups: the latest check-in of each landing — operating or not, jobs, talents;
+- contests: entries of the offices' contests by year submitted, those awarded and those
+  landed (``contests.py``).
 """
 
 from dataclasses import dataclass
@@ -32,7 +34,9 @@ from mentors.models import (
 )
 from projects.models import FollowUp, Landing, Project
 
+from ..contests.figures import entry_totals
 from ..models import Signing
+from .contests import office_contest_entries
 
 OPERATING = (FollowUp.OperatingStatus.OPERATING, FollowUp.OperatingStatus.EXPANDING)
 
@@ -187,6 +191,11 @@ def outcome_figures(scope: OutcomeScope) -> dict:
     mentees = _kind_counts(held(scope, "mentee"), "mentee__kind")
     organizations = _kind_counts(held(scope, "organization"), "organization__kind")
     latest = _latest_followups(landing_rows)
+    contests = entry_totals(
+        office_contest_entries(
+            scope.offices, since=scope.since, until=scope.until, region=scope.region
+        )
+    )
     totals = {
         "experts": experts(scope),
         "collected": projects_collected(scope).count(),
@@ -209,6 +218,9 @@ def outcome_figures(scope: OutcomeScope) -> dict:
         "jobs": sum(f.jobs_created for f in latest),
         "talents_brought": sum(f.talents_brought for f in latest),
         "actual_investment": sum(f.actual_investment or 0 for f in latest),
+        "contest_entries": contests["entries"],
+        "contest_awarded": contests["awarded"],
+        "contest_landed": contests["landed"],
     }
     return {"totals": totals, "years": _years(scope, landing_rows, signing_rows)}
 

@@ -32,6 +32,9 @@ HEADLINE = [
     ("followed_up", gettext_lazy("Landings followed up"), False),
     ("operating", gettext_lazy("Operating"), False),
     ("jobs", gettext_lazy("Jobs created"), False),
+    ("contest_entries", gettext_lazy("Contest entries"), False),
+    ("contest_awarded", gettext_lazy("Contest entries awarded"), False),
+    ("contest_landed", gettext_lazy("Awarded contest entries landed"), False),
 ]
 YEAR_COLUMNS = ("collected", "landed", "intended", "studios", "trainees", "backbone", "signings")
 CHARTS = (

@@ -39,6 +39,7 @@ MATRIX = {
     "contest_entry_land": "405 405 405 405 302",  # POST only
     "contest_screen": "200 200 200 200 200",
     "contest_screen_state": "200 200 200 200 200",
+    "contest_screen_stream": "200 200 200 200 200",
 }
 
 
