@@ -33,13 +33,14 @@ run: translations
 
 test: test-unit test-all
 
-# Fast pass: the unit layer on SQLite, the embedded default.
+# Fast pass: the unit layer on SQLite, the embedded default, one process per core (it needs no
+# shared service, so its tests spread over processes).
 test-unit: translations $(INSTALLED_TEST)
-	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)"
+	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)" -n auto --durations=10
 
 # Everything, on throwaway PostgreSQL and Redis, a real Celery worker and headless Chromium.
 test-all: translations $(INSTALLED_TEST)
-	$(BIN)/python -m pytest -p no:cacheprovider -q
+	$(BIN)/python -m pytest -p no:cacheprovider -q --durations=10
 
 lint: $(INSTALLED_TEST)
 	$(BIN)/ruff check .
