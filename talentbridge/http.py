@@ -67,5 +67,5 @@ def job_progress(request, job, *, progress_url: str, done_url: str, context: dic
     return render(
         request,
         "_job_progress.html",
-        {"job": job, "progress_url": progress_url, **(context or {})},
+        {"job": job, "progress_url": progress_url, "done_url": done_url, **(context or {})},
     )

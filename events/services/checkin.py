@@ -98,14 +98,22 @@ def record_scans(
 ) -> list[CheckInScan]:
     """Apply a batch of ``(scan_id, code, scanned_at)`` a desk queued while offline, each as
     ``record_scan`` does; the counters are pushed once, after the batch, if it checked anyone
-    in."""
+    in (a replayed batch does not)."""
+    known = set(
+        CheckInScan.objects.filter(
+            event=event, scan_id__in=[scan_id for scan_id, _code, _at in scans]
+        ).values_list("scan_id", flat=True)
+    )
     applied = [
         record_scan(
             event, scan_id=scan_id, code=code, scanned_at=scanned_at, actor=actor, publish=False
         )
         for scan_id, code, scanned_at in scans
     ]
-    if any(scan.outcome == CheckInScan.Outcome.CHECKED_IN for scan in applied):
+    if any(
+        scan.outcome == CheckInScan.Outcome.CHECKED_IN and scan.scan_id not in known
+        for scan in applied
+    ):
         publish_counters_on_commit(event.pk)
     return applied
 
