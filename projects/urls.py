@@ -100,6 +100,7 @@ urlpatterns += [
     path("suggestions/recompute/", recompute.recompute, name="recompute"),
     path("suggestions/runs/<id:pk>/", recompute.recompute_progress, name="recompute_progress"),
     path("suggestions/runs/<id:pk>/retry/", recompute.recompute_retry, name="recompute_retry"),
+    path("suggestions/runs/<id:pk>/stream/", recompute.recompute_stream, name="recompute_stream"),
     path("suggestions/<id:pk>/invite/", suggestions.suggestion_invite, name="suggestion_invite"),
     path(
         "suggestions/<id:pk>/feedback/",

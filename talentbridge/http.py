@@ -55,13 +55,17 @@ def job_progress(request, job, *, progress_url: str, done_url: str, context: dic
     """The progress partial of a background job, polled every second while it runs.
 
     When an HTMX poll finds the job finished it answers with ``HX-Redirect`` to ``done_url``,
-    where the result (a download, the recomputed lists) is shown. Every long job's page uses
-    this and ``templates/_job_progress.html``.
+    where the result (a download, the recomputed lists) is shown. ``?part=state`` answers the
+    part the job's live stream pushes (``talentbridge.live_jobs``), for a page that polls
+    because the stream cannot be opened. Every long job's page uses this and
+    ``templates/_job_progress.html``.
     """
     if request.htmx and job.is_finished:
         return HttpResponseClientRedirect(done_url)
+    if request.GET.get("part") == "state":
+        return render(request, "_job_progress_state.html", {"job": job})
     return render(
         request,
         "_job_progress.html",
-        {"job": job, "progress_url": progress_url, **(context or {})},
+        {"job": job, "progress_url": progress_url, "done_url": done_url, **(context or {})},
     )

@@ -16,6 +16,8 @@ from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from .live import push_enabled
+from .live_jobs import publish_job_on_commit
 from .models import Job, OutboxTask
 
 logger = logging.getLogger(__name__)
@@ -74,6 +76,11 @@ STALE_MESSAGE = gettext_noop(
 def fail_stale_jobs() -> int:
     """Fail queued or running jobs with no sign of life for ``JOB_STALE_MINUTES``."""
     cutoff = timezone.now() - timedelta(minutes=settings.JOB_STALE_MINUTES)
-    return Job.objects.filter(
+    stale = Job.objects.filter(
         status__in=[Job.Status.QUEUED, Job.Status.RUNNING], heartbeat_at__lt=cutoff
-    ).update(status=Job.Status.FAILED, error=STALE_MESSAGE, finished_at=timezone.now())
+    )
+    ids = list(stale.values_list("pk", flat=True)) if push_enabled() else []
+    failed = stale.update(status=Job.Status.FAILED, error=STALE_MESSAGE, finished_at=timezone.now())
+    for job_id in ids:
+        publish_job_on_commit(job_id, transition=True)
+    return failed

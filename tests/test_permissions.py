@@ -129,6 +129,7 @@ ARGS = {
     "projects:posting_action": {"kind": "=challenges", "pk": "challenge", "action": "=close"},
     "projects:for_you_feedback": {"kind": "=challenges", "pk": "challenge"},
     "projects:recompute_progress": {"pk": "=999999"},
+    "projects:recompute_stream": {"pk": "=999999"},
     "projects:suggestion_invite": {"pk": "=999999"},
     "projects:suggestion_feedback": {"pk": "=999999"},
     "projects:suggestions": {"kind": "=challenges", "pk": "challenge"},
@@ -168,6 +169,7 @@ ARGS = {
     "events:platform_export": {"dataset": "=mentors", "fmt": "=csv"},
     "events:export_job": {"token": "=made-up"},
     "events:export_job_progress": {"token": "=made-up"},
+    "events:export_job_stream": {"token": "=made-up"},
     "events:export_download": {"token": "=made-up"},
     "events:export": {"pk": "event", "dataset": "=registrations", "fmt": "=csv"},
     "events:team_accept": {"token": "team_token"},
@@ -439,6 +441,9 @@ projects:firm_match_decline                302 404 404 404 302 404 404 404 404 4
 projects:firm_matchmaking_plan             302 404 404 404 302 404 404 404 404 404 404 302
 projects:recompute_retry                   302 403 403 403 404 403 403 404 403 403 403 404
 events:export_retry                        302 404 404 404 404 404 404 404 404 404 404 404
+events:checkin_counters_stream             302 404 404 404 200 404 404 404 200 200 404 200
+events:export_job_stream                   302 404 404 404 404 404 404 404 404 404 404 404
+projects:recompute_stream                  302 403 403 403 404 403 403 404 403 403 403 404
 logout                                     302 302 302 302 302 302 302 302 302 302 302 302
 """
 TABLE = {row.split()[0]: row.split(None, 1)[1] for row in TABLE_TEXT.strip().splitlines()[1:]}

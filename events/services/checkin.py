@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from talentbridge.models import User
 from talentbridge.services import log_action
 
+from ..live_checkin import publish_counters_on_commit
 from ..models import CODE_ALPHABET, CheckInScan, Event, Registration
 from . import EventError
 
@@ -37,9 +38,13 @@ def normalise_code(raw: str) -> str:
 
 
 @transaction.atomic
-def check_in(event: Event, code: str, *, actor: User, at: datetime | None = None) -> Registration:
+def check_in(
+    event: Event, code: str, *, actor: User, at: datetime | None = None, publish: bool = True
+) -> Registration:
     """Check in the holder of ``code`` at ``event``, once; refuse anything else with a reason.
-    ``at`` is when the code was scanned, if earlier than now (a desk that was offline)."""
+    ``at`` is when the code was scanned, if earlier than now (a desk that was offline). The
+    event's new counters are pushed to its desks on commit, unless ``publish`` is False (a
+    batch publishes once at its end)."""
     code = normalise_code(code)
     if not code or any(ch not in CODE_ALPHABET for ch in code):
         raise EventError(_("This is not a valid check-in code."))
@@ -72,6 +77,8 @@ def check_in(event: Event, code: str, *, actor: User, at: datetime | None = None
         actor=actor,
         changes={"status": [RegStatus.CONFIRMED, RegStatus.CHECKED_IN]},
     )
+    if publish:
+        publish_counters_on_commit(event.pk)
     return registration
 
 
@@ -86,8 +93,39 @@ def _believable(scanned_at: datetime | None) -> datetime:
     return scanned_at
 
 
+def record_scans(
+    event: Event, scans: list[tuple[UUID, str, datetime | None]], *, actor: User
+) -> list[CheckInScan]:
+    """Apply a batch of ``(scan_id, code, scanned_at)`` a desk queued while offline, each as
+    ``record_scan`` does; the counters are pushed once, after the batch, if it checked anyone
+    in (a replayed batch does not)."""
+    known = set(
+        CheckInScan.objects.filter(
+            event=event, scan_id__in=[scan_id for scan_id, _code, _at in scans]
+        ).values_list("scan_id", flat=True)
+    )
+    applied = [
+        record_scan(
+            event, scan_id=scan_id, code=code, scanned_at=scanned_at, actor=actor, publish=False
+        )
+        for scan_id, code, scanned_at in scans
+    ]
+    if any(
+        scan.outcome == CheckInScan.Outcome.CHECKED_IN and scan.scan_id not in known
+        for scan in applied
+    ):
+        publish_counters_on_commit(event.pk)
+    return applied
+
+
 def record_scan(
-    event: Event, *, scan_id: UUID, code: str, scanned_at: datetime | None, actor: User
+    event: Event,
+    *,
+    scan_id: UUID,
+    code: str,
+    scanned_at: datetime | None,
+    actor: User,
+    publish: bool = True,
 ) -> CheckInScan:
     """Apply one scan a desk queued (maybe offline), once per ``scan_id``: a replay answers
     what the first delivery did; the same code from two desks checks in once, and the later
@@ -100,7 +138,7 @@ def record_scan(
     try:
         with transaction.atomic():
             try:
-                registration = check_in(event, code, actor=actor, at=at)
+                registration = check_in(event, code, actor=actor, at=at, publish=publish)
                 outcome, message = CheckInScan.Outcome.CHECKED_IN, ""
             except AlreadyCheckedIn as error:
                 registration = error.registration

@@ -19,7 +19,7 @@ from .. import queries, rules
 from ..forms import CheckInForm
 from ..models import AttendeeCategory
 from ..services import EventError
-from ..services.checkin import AlreadyCheckedIn, check_in, record_scan
+from ..services.checkin import AlreadyCheckedIn, check_in, record_scans
 from .common import event_for, page_or_fragment
 
 
@@ -136,10 +136,7 @@ def checkin_sync(request, pk: int):
         message = _("The scans could not be read; send at most %(count)s at a time.")
         return JsonResponse({"error": message % {"count": SYNC_BATCH}}, status=400)
     results = []
-    for scan_id, code, scanned_at in scans:
-        scan = record_scan(
-            event, scan_id=scan_id, code=code, scanned_at=scanned_at, actor=request.user
-        )
+    for scan in record_scans(event, scans, actor=request.user):
         registration = scan.registration
         results.append(
             {

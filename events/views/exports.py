@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from talentbridge.http import job_progress, paginate, query_string, redirect_to
+from talentbridge.live_jobs import job_stream
 
 from .. import rules
 from ..exports import (
@@ -102,9 +103,17 @@ def export_job(request, token: str):
         "export": export,
         "job": export.job,
         "progress_url": reverse("events:export_job_progress", args=[export.token]),
+        "stream_url": reverse("events:export_job_stream", args=[export.token]),
+        "done_url": reverse("events:export_job", args=[export.token]),
         "retry_url": reverse("events:export_retry", args=[export.token]),
     }
     return render(request, "events/stats/job.html", context)
+
+
+@login_required
+def export_job_stream(request, token: str):
+    """The export job's live progress (SSE), for its own author only."""
+    return job_stream(request, _export_for(request, token).job_id)
 
 
 @login_required

@@ -1,6 +1,8 @@
-"""The ceremony's live stream (Server-Sent Events) that the big screen and the audience page
-follow: ``GET /events/<id>/ceremony/stream[?view=screen]``."""
+"""The live streams (Server-Sent Events) of an event: the ceremony's, which the big screen and
+the audience page follow (``GET /events/<id>/ceremony/stream[?view=screen]``), and the
+check-in counters', which the desks follow."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
@@ -9,10 +11,14 @@ from talentbridge.live import stream_response
 
 from .. import queries, rules
 from ..live import DEFAULT_VIEW, RETRY_MS, VIEWS, ceremony_channel, state_event
+from ..live_checkin import RETRY_MS as COUNTERS_RETRY_MS
+from ..live_checkin import counters_channel, counters_event, counters_tag, event_counters
 from ..services.ceremony import ceremony_state
+from .common import event_for
 
-# Embedded mode: how often a stream served by Django looks for a new step.
+# Embedded mode: how often a stream served by Django looks for a new step, and for new counts.
 CHECK_SECONDS = 0.25
+COUNTERS_CHECK_SECONDS = 1.0
 
 
 def _watchable(request, pk: int):
@@ -49,4 +55,27 @@ def ceremony_stream(request, pk: int):
         catch_up=catch_up,
         retry_ms=RETRY_MS,
         check_seconds=CHECK_SECONDS,
+    )
+
+
+@login_required
+def checkin_counters_stream(request, pk: int):
+    """The desk's counters (SSE), for who may staff the event's check-in desk."""
+    event = event_for(request, pk, rules.can_check_in)
+    language = get_language()
+
+    def catch_up(last_id: str):
+        categories = event_counters(event)
+        tag = counters_tag(categories)
+        if last_id == tag:
+            return tag, ""
+        with translation.override(language):
+            return tag, counters_event(event, categories)
+
+    return stream_response(
+        request,
+        channel=counters_channel(event.pk, language),
+        catch_up=catch_up,
+        retry_ms=COUNTERS_RETRY_MS,
+        check_seconds=COUNTERS_CHECK_SECONDS,
     )

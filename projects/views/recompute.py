@@ -13,6 +13,7 @@ from projects.models import RecomputeRun
 from projects.queries.suggestions import latest_run
 from projects.services.suggestions import retry_full_recompute, start_full_recompute
 from talentbridge.http import job_progress
+from talentbridge.live_jobs import job_stream
 
 
 def _done_url(run: RecomputeRun) -> str:
@@ -33,6 +34,8 @@ def recompute(request):
     if run is not None:
         context["progress_url"] = reverse("projects:recompute_progress", args=[run.pk])
         context["retry_url"] = reverse("projects:recompute_retry", args=[run.pk])
+        context["stream_url"] = reverse("projects:recompute_stream", args=[run.pk])
+        context["done_url"] = _done_url(run)
     return render(request, "projects/recompute.html", context)
 
 
@@ -52,6 +55,15 @@ def recompute_progress(request, pk: int):
             "retry_url": reverse("projects:recompute_retry", args=[run.pk]),
         },
     )
+
+
+@login_required
+def recompute_stream(request, pk: int):
+    """The run's live progress (SSE), for those who may recompute."""
+    if not rules.can_recompute_suggestions(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(RecomputeRun, pk=pk)
+    return job_stream(request, run.job_id)
 
 
 @login_required

@@ -1,14 +1,24 @@
-// Live ceremony state for the big screen and the audience page. An element with
-// data-live-stream follows the ceremony's Server-Sent Events stream: each event carries the
-// state rendered in the page's language, and the browser's EventSource reconnects by itself,
+// Live state pushed to a page: the ceremony's big screen and audience page, the contest
+// final's screen, the check-in desk's counters, a background job's progress. An element with
+// data-live-stream follows a Server-Sent Events stream: each event carries the state rendered
+// in the page's language, and the browser's EventSource reconnects by itself,
 // sending the last event id so the server answers only what changed. Where the stream cannot
 // be opened (a proxy or firewall blocks it), the element polls the state partial instead,
-// revalidated with its ETag. No inline scripts.
+// revalidated with its ETag. An element with data-live-done opens that address once the state
+// it shows carries data-live-finished (a job that ended). No inline scripts.
 (function () {
   "use strict";
 
   var FAILURES_BEFORE_POLLING = 2;
   var RETRY_CLOSED_MS = 2000;
+
+  function show(element, html) {
+    element.innerHTML = html;
+    var done = element.getAttribute("data-live-done");
+    if (done && element.querySelector("[data-live-finished]")) {
+      window.location.assign(done);
+    }
+  }
 
   function poll(element) {
     var url = element.getAttribute("data-live-poll");
@@ -22,7 +32,7 @@
         .then(function (html) {
           if (html !== null && html !== element.getAttribute("data-live-html")) {
             element.setAttribute("data-live-html", html);
-            element.innerHTML = html;
+            show(element, html);
           }
         })
         .catch(function () {})
@@ -50,8 +60,8 @@
       element.setAttribute("data-live-mode", "stream");
     });
     source.addEventListener("state", function (event) {
-      element.innerHTML = event.data;
       element.setAttribute("data-live-id", event.lastEventId);
+      show(element, event.data);
     });
     source.addEventListener("error", function () {
       element.setAttribute("data-live-mode", "reconnecting");

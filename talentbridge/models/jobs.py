@@ -51,5 +51,10 @@ class Job(models.Model):
         return min(100, self.done * 100 // self.total)
 
     @property
+    def progress_tag(self) -> str:
+        """The progress's version: the live stream's event id."""
+        return f"{self.status}-{self.done}-{self.total}"
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)

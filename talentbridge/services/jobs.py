@@ -1,9 +1,11 @@
-"""Background jobs whose progress a page follows: one model and one set of transitions."""
+"""Background jobs whose progress a page follows: one model and one set of transitions.
+Every change is pushed to the pages that follow the job (``talentbridge.live_jobs``)."""
 
 from django.db.models import F
 from django.db.models.functions import Least
 from django.utils import timezone
 
+from ..live_jobs import publish_job_on_commit
 from ..models import Job, User
 
 
@@ -18,11 +20,14 @@ def start_job(kind: str, *, actor: User | None, total: int = 0) -> Job:
 
 def run_job(job_id: int) -> bool:
     """Mark a queued job running; False if it is already finished (a repeated delivery)."""
-    return bool(
+    started = bool(
         Job.objects.filter(pk=job_id)
         .exclude(status__in=[Job.Status.DONE, Job.Status.FAILED])
         .update(status=Job.Status.RUNNING, heartbeat_at=timezone.now())
     )
+    if started:
+        publish_job_on_commit(job_id, transition=True)
+    return started
 
 
 def set_job_progress(job_id: int, *, done: int | None = None, total: int | None = None) -> None:
@@ -33,6 +38,7 @@ def set_job_progress(job_id: int, *, done: int | None = None, total: int | None 
     if total is not None:
         values["total"] = total
     Job.objects.filter(pk=job_id).update(**values)
+    publish_job_on_commit(job_id)
 
 
 def advance_job(job_id: int, by: int) -> None:
@@ -40,26 +46,36 @@ def advance_job(job_id: int, by: int) -> None:
     Job.objects.filter(pk=job_id).update(
         done=Least(F("done") + by, F("total")), heartbeat_at=timezone.now()
     )
+    publish_job_on_commit(job_id)
 
 
 def finish_job(job_id: int) -> None:
     """Mark a job done, with every unit counted."""
-    Job.objects.filter(pk=job_id).exclude(status=Job.Status.DONE).update(
-        status=Job.Status.DONE, done=F("total"), finished_at=timezone.now()
-    )
+    if (
+        Job.objects.filter(pk=job_id)
+        .exclude(status=Job.Status.DONE)
+        .update(status=Job.Status.DONE, done=F("total"), finished_at=timezone.now())
+    ):
+        publish_job_on_commit(job_id, transition=True)
 
 
 def fail_job(job_id: int, error: str) -> None:
     """Mark a job failed with a message the organizer can read."""
-    Job.objects.filter(pk=job_id).exclude(status=Job.Status.DONE).update(
-        status=Job.Status.FAILED, error=error[:1000], finished_at=timezone.now()
-    )
+    if (
+        Job.objects.filter(pk=job_id)
+        .exclude(status=Job.Status.DONE)
+        .update(status=Job.Status.FAILED, error=error[:1000], finished_at=timezone.now())
+    ):
+        publish_job_on_commit(job_id, transition=True)
 
 
 def retry_job(job_id: int) -> bool:
     """Queue a failed job again, keeping what it had done; False if it had not failed."""
-    return bool(
+    queued = bool(
         Job.objects.filter(pk=job_id, status=Job.Status.FAILED).update(
             status=Job.Status.QUEUED, error="", finished_at=None, heartbeat_at=timezone.now()
         )
     )
+    if queued:
+        publish_job_on_commit(job_id, transition=True)
+    return queued
