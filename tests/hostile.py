@@ -2,9 +2,10 @@
 
 It starts from the pages a role can reach from the home page and the entry points below,
 follows same-site links breadth first (at most a few URLs per route, so an id-heavy list does
-not dominate), and reads every ``<form>``. For each page it repeats the GET with each hostile
-value in each known query parameter; for each form it posts every field set to each hostile
-value at once, and then each field alone hostile with the others at their shown values.
+not dominate), and reads every ``<form>``. For each page (one per route and set of parameters)
+it repeats the GET with each hostile value in each known query parameter; for each form it
+posts every field set to each hostile value at once, and then each field alone hostile with
+the others at their shown values.
 Every answer must be below 500.
 """
 
@@ -186,6 +187,7 @@ def attack(client, pages: dict[str, str], forms: list, report: Report, done: set
     A form is attacked once per signature (target route and field names): all fields at once
     for every role that sees it, one field at a time only the first time ``done`` meets it.
     """
+    queried = set()
     for url in pages:
         parts = urlsplit(url)
         names = {name for name, _ in parse_qsl(parts.query, keep_blank_values=True)}
@@ -196,6 +198,11 @@ def attack(client, pages: dict[str, str], forms: list, report: Report, done: set
             for name in form.fields
         }
         names |= {"page", "q", "ids", "next"}
+        # Two pages of one route with the same parameters (two ids) reach the same code.
+        signature = (_route(parts.path), frozenset(names))
+        if signature in queried:
+            continue
+        queried.add(signature)
         for value in HOSTILE:
             query = urlencode({name: value for name in sorted(names)})
             response = client.get(f"{parts.path}?{query}")
