@@ -60,9 +60,32 @@ def percentile(values: list[float], fraction: float) -> float:
 # --- Load generator (runs in a child process; no Django there) -------------------------------
 
 
+class _Exchange(asyncio.Protocol):
+    """Send one request and keep every byte of the answer until the server closes."""
+
+    def __init__(self, raw: bytes):
+        self.raw, self.chunks = raw, []
+        self.answer = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport):
+        transport.write(self.raw)
+
+    def data_received(self, data):
+        self.chunks.append(data)
+
+    def connection_lost(self, exc):
+        if not self.answer.done():
+            if exc is None:
+                self.answer.set_result(b"".join(self.chunks))
+            else:
+                self.answer.set_exception(exc)
+
+
 async def fetch(port: int, method: str, path: str, headers: dict, body: str = ""):
     """One request on a fresh connection, as gunicorn's sync workers close after each.
 
+    A bare protocol rather than streams: the clients share the machine with the server, so
+    each request should cost them as little CPU as possible.
     Returns (status, headers, seconds); status 0 when the connection failed or timed out.
     """
     payload = body.encode()
@@ -72,29 +95,21 @@ async def fetch(port: int, method: str, path: str, headers: dict, body: str = ""
         lines.append(f"Content-Length: {len(payload)}")
     raw = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + payload
     started = time.perf_counter()
-
-    async def exchange():
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        try:
-            writer.write(raw)
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-            await reader.read()  # the body, up to the close
-        finally:
-            writer.close()
-        fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
-        return int(head[0].split()[1]), fields
-
+    loop = asyncio.get_running_loop()
     try:
-        async with asyncio.timeout(REQUEST_TIMEOUT):  # no extra task per request
-            status, fields = await exchange()
-    except (
-        OSError,
-        ValueError,
-        asyncio.IncompleteReadError,
-        asyncio.LimitOverrunError,
-        TimeoutError,
-    ):
+        async with asyncio.timeout(REQUEST_TIMEOUT):
+            transport, exchange = await loop.create_connection(
+                lambda: _Exchange(raw), "127.0.0.1", port
+            )
+            try:
+                answer = await exchange.answer
+            finally:
+                transport.close()
+        head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+    except (OSError, ValueError, IndexError, TimeoutError):
         return 0, {}, 0.0
+    fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
     return status, fields, time.perf_counter() - started
 
 
