@@ -27,10 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from cpu_meter import CpuMeter, cpu_lines  # noqa: E402
 from registration_rush import (  # noqa: E402
-    CpuMeter,
     configure_django,
-    cpu_lines,
     fetch,
     percentile,
     prepare,

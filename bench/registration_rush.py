@@ -4,7 +4,8 @@ Production settings (DEBUG off, PostgreSQL, Redis as cache and broker): the conf
 e-mails are queued in Redis for the Celery worker, which this benchmark does not run.
 
 1. 1,000 registration attempts from 100 concurrent clients for one category of 300 seats:
-   throughput, p50/p95 latency, and the check that exactly 300 were confirmed with no 5xx.
+   throughput, p50/p95 latency, the check that exactly 300 were confirmed with no 5xx, and
+   the server's CPU (gunicorn + PostgreSQL + Redis) per registration.
 2. 500 concurrent big-screen viewers polling the ceremony state partial once a second (with
    ETag revalidation, as browsers do) while the console advances: p50/p95 latency.
 
@@ -12,6 +13,11 @@ The clients are asyncio connections in a separate process, so they neither share
 interpreter lock with the benchmark nor cost more than a few percent of a core; the CPU
 that the server, PostgreSQL, the clients and every other process on the machine used
 during each phase is printed next to the figures, with the load average.
+
+Nothing but the rush is timed: the users' sessions are created beforehand (no log-in, no
+password hashing), gunicorn's workers have all booted, and each has served registrations
+for a separate warm-up event (database and Redis connections open, code loaded), as on a
+portal that has been running for a while.
 
 Everything listens on 127.0.0.1 only; every loop is bounded in count and every request in
 time. Run: .venv/bin/python bench/registration_rush.py
@@ -34,10 +40,14 @@ sys.path.insert(0, str(ROOT))
 
 from tests import services as test_services  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from cpu_meter import CpuMeter, cpu_lines, processes  # noqa: E402
+
 WORKERS = 4
 ATTEMPTS = 1_000
 CLIENTS = 100
 SEATS = 300
+WARM_UP = 200  # registrations for a separate event before the timed phase
 VIEWERS = 500
 POLLS_PER_VIEWER = 10
 CONSOLE_STEPS = 5
@@ -53,9 +63,32 @@ def percentile(values: list[float], fraction: float) -> float:
 # --- Load generator (runs in a child process; no Django there) -------------------------------
 
 
+class _Exchange(asyncio.Protocol):
+    """Send one request and keep every byte of the answer until the server closes."""
+
+    def __init__(self, raw: bytes):
+        self.raw, self.chunks = raw, []
+        self.answer = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport):
+        transport.write(self.raw)
+
+    def data_received(self, data):
+        self.chunks.append(data)
+
+    def connection_lost(self, exc):
+        if not self.answer.done():
+            if exc is None:
+                self.answer.set_result(b"".join(self.chunks))
+            else:
+                self.answer.set_exception(exc)
+
+
 async def fetch(port: int, method: str, path: str, headers: dict, body: str = ""):
     """One request on a fresh connection, as gunicorn's sync workers close after each.
 
+    A bare protocol rather than streams: the clients share the machine with the server, so
+    each request should cost them as little CPU as possible.
     Returns (status, headers, seconds); status 0 when the connection failed or timed out.
     """
     payload = body.encode()
@@ -65,28 +98,21 @@ async def fetch(port: int, method: str, path: str, headers: dict, body: str = ""
         lines.append(f"Content-Length: {len(payload)}")
     raw = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + payload
     started = time.perf_counter()
-
-    async def exchange():
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        try:
-            writer.write(raw)
-            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
-            await reader.read()  # the body, up to the close
-        finally:
-            writer.close()
-        fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
-        return int(head[0].split()[1]), fields
-
+    loop = asyncio.get_running_loop()
     try:
-        status, fields = await asyncio.wait_for(exchange(), REQUEST_TIMEOUT)
-    except (
-        OSError,
-        ValueError,
-        asyncio.IncompleteReadError,
-        asyncio.LimitOverrunError,
-        TimeoutError,
-    ):
+        async with asyncio.timeout(REQUEST_TIMEOUT):
+            transport, exchange = await loop.create_connection(
+                lambda: _Exchange(raw), "127.0.0.1", port
+            )
+            try:
+                answer = await exchange.answer
+            finally:
+                transport.close()
+        head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+    except (OSError, ValueError, IndexError, TimeoutError):
         return 0, {}, 0.0
+    fields = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
     return status, fields, time.perf_counter() - started
 
 
@@ -154,87 +180,6 @@ def summary(results: list[tuple[int, float]]) -> dict:
         "p50": percentile(latencies, 0.50),
         "p95": percentile(latencies, 0.95),
     }
-
-
-# --- CPU accounting (Linux /proc) ------------------------------------------------------------
-
-
-def machine_cpu() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot."""
-    with open("/proc/stat") as stat:
-        ticks = [int(field) for field in stat.readline().split()[1:]]
-    hz = os.sysconf("SC_CLK_TCK")
-    idle = ticks[3] + ticks[4]
-    return (sum(ticks) - idle) / hz, sum(ticks) / hz
-
-
-def processes() -> dict[int, tuple[int, float, str]]:
-    """pid -> (parent pid, CPU seconds used so far, command line) for every process."""
-    hz = os.sysconf("SC_CLK_TCK")
-    table = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
-                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue  # the process ended meanwhile
-        table[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / hz, command)
-    return table
-
-
-def tree(table: dict, roots: set[int]) -> set[int]:
-    """The given processes and all their descendants."""
-    found, frontier = set(), set(roots)
-    while frontier:
-        found |= frontier
-        frontier = {pid for pid, row in table.items() if row[0] in frontier} - found
-    return found
-
-
-class CpuMeter:
-    """CPU seconds used during a phase by the server, PostgreSQL, Redis, the load generator,
-    this script, and every other process on the machine (other people's work included).
-
-    A process that ends during the phase is counted under "other processes".
-    """
-
-    def __init__(self, server_pid: int, database_port: int, redis_port: int):
-        table = processes()
-        self.groups = {
-            "server": tree(table, {server_pid}),
-            "PostgreSQL": tree(
-                table,
-                {pid for pid, row in table.items() if f" -p {database_port} " in row[2]},
-            ),
-            "Redis": {pid for pid, row in table.items() if f"127.0.0.1:{redis_port}" in row[2]},
-        }
-
-    def start(self) -> None:
-        self.before = processes(), machine_cpu(), os.getloadavg()[0], time.process_time()
-
-    def stop(self, load_generator_cpu: float) -> dict:
-        table, (busy, total), load = processes(), machine_cpu(), os.getloadavg()[0]
-        before, (busy0, total0), load0, script0 = self.before
-        used = {}
-        for name, pids in self.groups.items():
-            pids = tree(table, pids)  # PostgreSQL backends started during the phase count too
-            used[name] = sum(table[p][1] - before.get(p, (0, 0.0))[1] for p in pids if p in table)
-        used["load generator"] = load_generator_cpu
-        used["this script"] = time.process_time() - script0
-        used["other processes"] = max(0.0, (busy - busy0) - sum(used.values()))
-        return {"used": used, "capacity": total - total0, "load": (load0, load)}
-
-
-def cpu_lines(cpu: dict) -> list[str]:
-    parts = ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu["used"].items())
-    return [
-        f"  CPU seconds        {parts} (of {cpu['capacity']:.0f} on {os.cpu_count()} cores)",
-        f"  load average (1 min) before / after  {cpu['load'][0]:.2f} / {cpu['load'][1]:.2f}",
-    ]
 
 
 # --- Set-up -----------------------------------------------------------------------------------
@@ -325,7 +270,45 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
             proc.kill()
             raise RuntimeError("gunicorn did not start")
         time.sleep(0.2)
+    wait_for_workers(proc.pid)
     return proc
+
+
+def wait_for_workers(server_pid: int, timeout: float = 60) -> None:
+    """Return once all workers run and none is still booting (their CPU time stands still),
+    so that no measured phase counts a worker's start-up."""
+    deadline = time.monotonic() + timeout
+    before = None
+    while time.monotonic() < deadline:
+        table = processes()
+        workers = [row[1] for row in table.values() if row[0] == server_pid]
+        now = (len(workers), sum(workers))
+        if len(workers) >= WORKERS and now == before:
+            return
+        before = now
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn's workers did not settle")
+
+
+def warm_up(clients: ProcessPoolExecutor, port: int, event, cookies: list[str]) -> None:
+    """Registrations for a separate event, so that every worker has served the rush's path
+    (database and broker connections, code, translations) before it is timed."""
+    from events.models import AttendeeCategory, Event
+
+    warm = Event.objects.create(
+        title="预热活动",
+        status=event.status,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        venue=event.venue,
+    )
+    category = AttendeeCategory.objects.create(event=warm, name="预热", capacity=WARM_UP)
+    load = clients.submit(
+        load_rush, port, f"/events/{warm.pk}/register/", f"category={category.pk}", cookies
+    ).result(timeout=PHASE_TIMEOUT)
+    statuses = summary(load["results"])["statuses"]
+    if statuses != {302: len(cookies)}:
+        raise RuntimeError(f"warm-up failed: {statuses}")
 
 
 def rush(clients: ProcessPoolExecutor, meter: CpuMeter, port: int, event, category, cookies):
@@ -377,6 +360,7 @@ def main() -> int:
         server = start_gunicorn(env, port)
         meter = CpuMeter(server.pid, urlsplit(database_url).port, urlsplit(redis_url).port)
         try:
+            warm_up(clients, port, event, cookies[:WARM_UP])
             result = rush(clients, meter, port, event, category, cookies)
             by_status = dict(
                 Registration.objects.filter(category=category)
@@ -401,7 +385,11 @@ def main() -> int:
     gunicorn_ms, database_ms = (
         result["cpu"]["used"][name] / ATTEMPTS * 1000 for name in ("server", "PostgreSQL")
     )
-    print(f"  CPU a request      gunicorn {gunicorn_ms:.1f} ms, PostgreSQL {database_ms:.1f} ms")
+    redis_ms = result["cpu"]["used"]["Redis"] / ATTEMPTS * 1000
+    print(
+        f"  server CPU a registration  {gunicorn_ms + database_ms + redis_ms:.1f} ms: gunicorn "
+        f"{gunicorn_ms:.1f}, PostgreSQL {database_ms:.1f}, Redis {redis_ms:.1f}"
+    )
     print("\n".join(cpu_lines(result["cpu"])))
     print(f"big screen: {VIEWERS} viewers polling every 1 s, {CONSOLE_STEPS} console steps")
     print(f"  requests           {screen['requests']} in {screen['wall']:.1f} s")

@@ -258,11 +258,16 @@ class RegistrationForm(PortalForm):
         category = self.fields["category"]
         category.queryset = choices
         category.label_from_instance = _category_label
-        # The default is the first open category, never one that needs approval.
-        first_open = choices.filter(access=AttendeeCategory.Access.OPEN).first()
-        if first_open is not None:
-            category.empty_label = None
-            category.initial = first_open.pk
+        if self.is_bound:
+            # A posted form shows the posted choice: no query for a default.
+            if self.data.get(self.add_prefix("category")):
+                category.empty_label = None
+        else:
+            # The default is the first open category, never one that needs approval.
+            first_open = choices.filter(access=AttendeeCategory.Access.OPEN).first()
+            if first_open is not None:
+                category.empty_label = None
+                category.initial = first_open.pk
         self.questions = list(event.questions.select_related("category"))
         for question in self.questions:
             label = question.label

@@ -154,8 +154,8 @@ def register_for_event(
     if Registration.objects.filter(event=event, user=user, status__in=Registration.ACTIVE).exists():
         raise EventError(_("You are already registered for this event."))
     category = _lock_category(category)
-    event = Event.objects.get(pk=event.pk)
-    if event.status != Status.REGISTRATION_OPEN:
+    # Read again once the lock is held: registration may have closed while this request waited.
+    if Event.objects.values_list("status", flat=True).get(pk=event.pk) != Status.REGISTRATION_OPEN:
         raise EventError(_("Registration for this event is not open."))
     now = timezone.now()
     registration = Registration(

@@ -160,6 +160,29 @@ _REGISTERED_MESSAGES = {
 @login_required
 def register(request, pk: int):
     event = event_for(request, pk, rules.can_view_event)
+    # A POST while registration is open goes straight to the service, which refuses a second
+    # registration itself: a rush's requests skip the lookup of an existing one, which every
+    # other outcome below still makes first.
+    posted = request.method == "POST" and rules.can_register_for_event(request.user, event)
+    form = None
+    if posted:
+        form = RegistrationForm(request.POST, event=event)
+        if form.is_valid():
+            try:
+                registration = register_for_event(
+                    event,
+                    user=request.user,
+                    category=form.cleaned_data["category"],
+                    answers=form.answers(),
+                    consent_share_contacts=form.cleaned_data["consent_share_contacts"],
+                    organization_name=form.cleaned_data["organization_name"],
+                    job_title=form.cleaned_data["job_title"],
+                )
+            except EventError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _REGISTERED_MESSAGES[registration.status]())
+                return redirect("events:ticket", code=registration.code)
     existing = queries.active_registration(event, request.user)
     if existing:
         messages.info(request, _("You are already registered for this event."))
@@ -167,27 +190,10 @@ def register(request, pk: int):
     if not rules.can_register_for_event(request.user, event):
         messages.error(request, _("Registration for this event is not open."))
         return redirect("events:detail", pk=event.pk)
-    # The profile's organisation only pre-fills the empty form: a POST skips its 3 queries.
-    initial = {}
-    if request.method != "POST":
+    if form is None:
+        # The profile's organisation pre-fills the empty form.
         initial = {"organization_name": queries.profile_organisation_name(request.user)}
-    form = RegistrationForm(request.POST or None, event=event, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = register_for_event(
-                event,
-                user=request.user,
-                category=form.cleaned_data["category"],
-                answers=form.answers(),
-                consent_share_contacts=form.cleaned_data["consent_share_contacts"],
-                organization_name=form.cleaned_data["organization_name"],
-                job_title=form.cleaned_data["job_title"],
-            )
-        except EventError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _REGISTERED_MESSAGES[registration.status]())
-            return redirect("events:ticket", code=registration.code)
+        form = RegistrationForm(event=event, initial=initial)
     context = {"event": event, "form": form, "categories": queries.categories_with_counts(event)}
     return render(request, "events/register.html", context)
 

@@ -87,3 +87,44 @@ def test_compose_environment_uses_only_variables_the_settings_read():
         assert env["REDIS_URL"] == "redis://redis:6379"
         assert env["DEBUG"] == "0"
         assert set(env) <= known
+
+
+def test_gunicorn_loads_the_portal_once_before_forking():
+    config = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), config)  # noqa: S102 - our own settings file
+    assert config["preload_app"] is True
+
+
+def test_the_wsgi_module_warms_up_without_opening_a_connection():
+    """With preload_app the master imports it before forking: a database or broker socket
+    opened there would be shared by every worker. Both addresses refuse connections here,
+    so any attempt would fail the import."""
+    code = (
+        "import talentbridge.wsgi\n"
+        "from django.db import connections\n"
+        "from django.urls import get_resolver\n"
+        "assert connections['default'].connection is None\n"
+        "assert get_resolver()._populated\n"
+        "from talentbridge.celery import app\n"
+        "assert app.finalized\n"
+        "print('ready')\n"
+    )
+    closed = "127.0.0.1:9"  # the discard port: nothing listens on it
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"postgres://talentbridge:secret@{closed}/talentbridge",
+        "REDIS_URL": f"redis://{closed}",
+    }
+    test_only = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ready"

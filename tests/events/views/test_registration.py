@@ -1,11 +1,13 @@
 """Registration pages: the register form, tickets, cancelling, "my events"."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from events.models import Event, EventRole, Registration
 from events.services.registration import cancel_registration, register_for_event
 from events.services.team import add_team_member
+from talentbridge.models import AuditEntry
 from tests.factories import (
     AttendeeCategoryFactory,
     MentorFactory,
@@ -71,6 +73,57 @@ def test_register_with_bogus_category_rerenders(event, guests, client_for):
     assert "category" in response.context["form"].errors
 
 
+def test_a_registration_runs_only_the_statements_it_needs(
+    event, guests, client_for, django_assert_num_queries
+):
+    """Session, user, event, questions, category; then, in the transaction, the duplicate
+    check, the category lock, the status under the lock, the seat count, the insert and the
+    audit entry (and the test's savepoint around them). No lookup of an existing
+    registration, no default category, no profile organisation."""
+    client = client_for(UserFactory())
+    url = reverse("events:register", kwargs={"pk": event.pk})
+    ContentType.objects.get_for_model(Registration)  # cached for a server's lifetime
+    with django_assert_num_queries(13):
+        response = client.post(url, {"category": guests.pk})
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event, category=guests).status == "confirmed"
+
+
+def test_posting_again_leads_to_the_ticket_and_registers_nothing(event, guests, client_for):
+    user = UserFactory()
+    client = client_for(user)
+    url = reverse("events:register", kwargs={"pk": event.pk})
+    first = client.post(url, {"category": guests.pk})
+    again = client.post(url, {"category": guests.pk}, follow=True)
+    registration = Registration.objects.get(user=user)
+    assert again.redirect_chain == [(first.url, 302)]
+    assert "您已报名本活动。" in again.content.decode()
+    assert Registration.objects.filter(user=user).count() == 1
+    logged = AuditEntry.objects.filter(action="events.registration.register")
+    assert list(logged.values_list("object_id", flat=True)) == [str(registration.pk)]
+
+
+def test_a_registered_person_posting_after_close_is_sent_to_the_ticket(event, guests, client_for):
+    user = UserFactory()
+    registration = register_for_event(event, user=user, category=guests)
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.CLOSED)
+    response = client_for(user).post(
+        reverse("events:register", kwargs={"pk": event.pk}), {"category": guests.pk}
+    )
+    assert response.url == reverse("events:ticket", kwargs={"code": registration.code})
+
+
+def test_a_registered_person_posting_an_invalid_form_is_sent_to_the_ticket(
+    event, guests, client_for
+):
+    user = UserFactory()
+    registration = register_for_event(event, user=user, category=guests)
+    response = client_for(user).post(
+        reverse("events:register", kwargs={"pk": event.pk}), {"category": "999999"}
+    )
+    assert response.url == reverse("events:ticket", kwargs={"code": registration.code})
+
+
 # --- Privileged categories -------------------------------------------------------------------
 
 
@@ -94,6 +147,18 @@ def test_register_form_offers_no_invitation_category_and_defaults_to_an_open_one
     assert [choice.data["label"] for choice in field.subwidgets] == ["媒体（需审核）", "企业代表"]
     assert field.value() == privileged["open"].pk
     assert f'<option value="{privileged["open"].pk}" selected>' in response.content.decode()
+
+
+def test_a_rerendered_form_shows_the_posted_category_without_an_empty_choice(
+    event, privileged, client_for
+):
+    event.questions.create(label="研究方向", kind="text", required=True)
+    response = client_for(UserFactory()).post(
+        reverse("events:register", kwargs={"pk": event.pk}), {"category": privileged["media"].pk}
+    )
+    field = response.context["form"]["category"]
+    assert [choice.data["label"] for choice in field.subwidgets] == ["媒体（需审核）", "企业代表"]
+    assert f'<option value="{privileged["media"].pk}" selected>' in response.content.decode()
 
 
 def test_forged_post_for_an_invitation_category_is_refused(event, privileged, client_for):
