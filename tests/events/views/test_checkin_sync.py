@@ -76,7 +76,7 @@ def test_a_clock_far_off_is_not_believed(desk, event, guests):
         "not json",
         json.dumps({"scans": "x"}),
         json.dumps({"scans": [{"id": "nope", "code": "A"}]}),
-        json.dumps({"scans": [{"id": str(uuid.uuid4()), "code": 5}]}),
+        json.dumps({"scans": [{"id": "0b6c1c9e-3f0e-4d55-9a53-2a4c1e7f8d10", "code": 5}]}),
         json.dumps({"scans": [scan("A", scanned_at="2026-13-45T99:00:00+08:00")]}),
         json.dumps({"scans": [scan("A")] * 101}),
     ],
