@@ -34,9 +34,10 @@ run: translations
 test: test-unit test-all
 
 # Fast pass: the unit layer on SQLite, the embedded default, one process per core (it needs no
-# shared service, so its tests spread over processes).
+# shared service, so its tests spread over processes; an idle process takes queued tests from
+# a busy one, so the long crawls do not end up in one queue).
 test-unit: translations $(INSTALLED_TEST)
-	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)" -n auto --durations=10
+	TB_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider -q -m "$(UNIT)" -n auto --dist worksteal --durations=10
 
 # Everything, on throwaway PostgreSQL and Redis, a real Celery worker and headless Chromium.
 test-all: translations $(INSTALLED_TEST)
